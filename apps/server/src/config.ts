@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { type DatabaseOptions, databaseOptionsFromEnv } from '@baton/db';
+
+export type Config = {
+  host: string;
+  port: number;
+  database: DatabaseOptions;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginRateLimit: { max: number; windowMs: number };
+  secureCookies: boolean;
+  bodyLimitBytes: number;
+  logLevel: string;
+  webDist: string | null;
+  /** Serve repeated reads from memory until a change is notified (BATON_READ_CACHE=false turns it off). */
+  readCache: boolean;
+};
+
+function intFromEnv(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return n;
+}
+
+/** Reads the server's settings from the environment; a bad value stops start-up with its name. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const home = resolve(cwd, env.BATON_HOME ?? '.baton');
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: intFromEnv(env, 'PORT', 4000, 0, 65535),
+    database: databaseOptionsFromEnv(env, resolve(home, 'data')),
+    sessionIdleMinutes: intFromEnv(env, 'BATON_SESSION_IDLE_MINUTES', 120, 1, 60 * 24 * 30),
+    sessionAbsoluteHours: intFromEnv(env, 'BATON_SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 90),
+    loginRateLimit: {
+      max: intFromEnv(env, 'BATON_LOGIN_RATE_LIMIT', 10, 1, 100_000),
+      windowMs: intFromEnv(env, 'BATON_LOGIN_RATE_WINDOW_SECONDS', 60, 1, 86_400) * 1000,
+    },
+    secureCookies: env.BATON_SECURE_COOKIES === 'true',
+    bodyLimitBytes: intFromEnv(env, 'BATON_BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    readCache: env.BATON_READ_CACHE !== 'false',
+    webDist: env.BATON_WEB_DIST ?? resolve(import.meta.dirname, '../../web/dist'),
+  };
+}

@@ -1,0 +1,109 @@
+import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
+import type { Services } from '../services.ts';
+
+const DAY = 480;
+
+/** A plan shape every demo project shares: phases with linked tasks and milestones. */
+const PLAN: { phase: string; tasks: { name: string; days: number; milestone?: boolean }[] }[] = [
+  {
+    phase: 'Initiation',
+    tasks: [
+      { name: 'Business case sign-off', days: 3 },
+      { name: 'Charter approved', days: 0, milestone: true },
+    ],
+  },
+  {
+    phase: 'Design',
+    tasks: [
+      { name: 'Requirements workshops', days: 8 },
+      { name: 'Solution design', days: 10 },
+      { name: 'Design authority review', days: 0, milestone: true },
+    ],
+  },
+  {
+    phase: 'Delivery',
+    tasks: [
+      { name: 'Build', days: 25 },
+      { name: 'Data migration', days: 12 },
+      { name: 'Testing', days: 15 },
+      { name: 'Go-live', days: 0, milestone: true },
+    ],
+  },
+];
+
+/**
+ * Gives a few running demo projects a plan (phases, linked tasks, milestones, a baseline, some
+ * progress) and links two of them across projects, so the Gantt and the roadmap have something to show.
+ */
+export async function loadDemoSchedules(s: Services, projectIds: readonly string[]): Promise<void> {
+  const a = SYSTEM_ACTOR;
+  const goLives: string[] = [];
+  const firstTasks: string[] = [];
+  for (const [n, projectId] of projectIds.entries()) {
+    const project = await s.projects.get(projectId);
+    const view = await s.schedule.view(projectId);
+    if (project.plannedStart) {
+      await s.schedule.updateSettings(a, projectId, {
+        version: view.settings.version,
+        start: `${project.plannedStart}T08:00:00`,
+      });
+    }
+    let previous: string | null = null;
+    for (const { phase, tasks } of PLAN) {
+      const summary = await s.tasks.create(a, projectId, { name: phase });
+      const phaseId = summary.tasks.find((t) => t.name === phase)?.id ?? null;
+      for (const t of tasks) {
+        const created = await s.tasks.create(a, projectId, {
+          name: t.name,
+          parentId: phaseId,
+          durationMinutes: Math.round(t.days * DAY * (1 + (n % 3) * 0.2)),
+          milestone: t.milestone ?? false,
+        });
+        const id = created.tasks.find((x) => x.name === t.name)?.id;
+        if (!id) continue;
+        if (previous) {
+          const type = t.name === 'Data migration' ? 'SS' : 'FS';
+          await s.tasks.createLink(a, {
+            predecessorId: previous,
+            successorId: id,
+            type,
+            lagKind: 'working',
+            lag: type === 'SS' ? 5 * DAY : 0,
+          });
+        }
+        if (t.name !== 'Data migration') previous = id;
+        if (t.name === 'Go-live') goLives.push(id);
+        if (t.name === 'Business case sign-off') firstTasks.push(id);
+      }
+    }
+    await s.scheduleAnalysis.saveBaseline(a, projectId, { name: 'Approved plan' });
+    // progress and a slip on the first task, so plans differ from their baselines
+    const plan = await s.schedule.view(projectId);
+    const first = plan.tasks.find((t) => t.name === 'Business case sign-off');
+    const build = plan.tasks.find((t) => t.name === 'Build');
+    if (first?.start) {
+      await s.tasks.update(a, first.id, {
+        version: first.version,
+        actualStart: first.start,
+        percentComplete: 100,
+        actualFinish: first.finish,
+      });
+    }
+    if (build && n % 2 === 0)
+      await s.tasks.update(a, build.id, {
+        version: build.version,
+        durationMinutes: build.durationMinutes + 5 * DAY,
+      });
+  }
+  // one project's go-live drives the next project's start (a cross-project dependency)
+  const [goLive] = goLives;
+  const next = firstTasks[1];
+  if (goLive && next)
+    await s.tasks.createLink(a, {
+      predecessorId: goLive,
+      successorId: next,
+      type: 'FS',
+      lagKind: 'working',
+      lag: 0,
+    });
+}

@@ -1,0 +1,200 @@
+import { ROLES, type Role, roleAllows } from '@baton/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
+import {
+  type Client,
+  type Harness,
+  makeOrg,
+  makeUser,
+  type Org,
+  signIn,
+  startHarness,
+} from '../test-support/harness.ts';
+import { type Access, lookupAccess, PUBLIC_PREFIXES, ROUTE_ACCESS } from './route-access.ts';
+
+// Walks every registered route × every role × (inside the scope, outside it) and checks that the
+// permission table decides: a route with no entry fails the first test.
+
+let h: Harness;
+let org: Org;
+const clients = new Map<string, Client>();
+const NO_SUCH = '00000000-0000-4000-8000-000000000000';
+let someUserId = '';
+let customFieldId = '';
+let taskId = '';
+let linkId = '';
+
+/** A throw-away task (and link) in project A, for routes that would delete the shared fixtures. */
+async function freshTask(): Promise<{ taskId: string; linkId: string }> {
+  const change = await h.services.tasks.create(SYSTEM_ACTOR, org.projectA, { name: `temp ${Math.random()}` });
+  const id = change.tasks.find((t) => t.name.startsWith('temp'))?.id ?? '';
+  const link = await h.services.tasks.createLink(SYSTEM_ACTOR, {
+    predecessorId: taskId,
+    successorId: id,
+    type: 'FS',
+    lagKind: 'working',
+    lag: 0,
+  });
+  return { taskId: id, linkId: link.links[0]?.id ?? '' };
+}
+
+type Where = 'org' | 'inside' | 'outside';
+
+beforeAll(async () => {
+  h = await startHarness();
+  org = await makeOrg(h.services);
+  someUserId = await makeUser(h.services, 'someone@test.io');
+  const first = await h.services.tasks.create(SYSTEM_ACTOR, org.projectA, { name: 'Fixture task' });
+  taskId = first.tasks[0]?.id ?? '';
+  const second = await h.services.tasks.create(SYSTEM_ACTOR, org.projectA, { name: 'Fixture successor' });
+  const successor = second.tasks.find((t) => t.name === 'Fixture successor')?.id ?? '';
+  const fixtureLink = {
+    predecessorId: taskId,
+    successorId: successor,
+    type: 'FS' as const,
+    lagKind: 'working' as const,
+    lag: 0,
+  };
+  linkId = (await h.services.tasks.createLink(SYSTEM_ACTOR, fixtureLink)).links[0]?.id ?? '';
+  customFieldId = (
+    await h.services.customFields.create(SYSTEM_ACTOR, {
+      key: 'k',
+      label: 'K',
+      type: 'text',
+      required: false,
+      options: [],
+      description: null,
+    })
+  ).id;
+  for (const role of ROLES) {
+    const grants: Record<Where, { scopeType: 'organisation' | 'org_unit'; scopeId: string | null }> = {
+      org: { scopeType: 'organisation', scopeId: null },
+      inside: { scopeType: 'org_unit', scopeId: org.unitA },
+      outside: { scopeType: 'org_unit', scopeId: org.unitB },
+    };
+    for (const [where, g] of Object.entries(grants) as [Where, (typeof grants)[Where]][]) {
+      const email = `${role}.${where}@test.io`;
+      await makeUser(h.services, email, { role, ...g });
+      clients.set(`${role}/${where}`, await signIn(h.app, email));
+    }
+  }
+}, 240_000);
+afterAll(() => h.close());
+
+/** A request for the route that, once authorised, changes nothing (it fails validation or finds nothing). */
+async function requestFor(method: string, url: string): Promise<{ url: string; body?: unknown }> {
+  const temp =
+    method === 'DELETE' && (url === '/api/v1/tasks/:id' || url === '/api/v1/links/:id')
+      ? await freshTask()
+      : null;
+  const ids: Record<string, string> = {
+    '/api/v1/tasks/:id': temp?.taskId ?? taskId,
+    '/api/v1/links/:id': temp?.linkId ?? linkId,
+    '/api/v1/projects/:id': org.projectA,
+    '/api/v1/org-units/:id': org.unitA,
+    '/api/v1/portfolios/:id': org.portfolioA,
+    '/api/v1/programs/:id': org.programA,
+    '/api/v1/users/:id': someUserId,
+    '/api/v1/custom-fields/:id': customFieldId,
+    '/api/v1/auth/tokens/:id': NO_SUCH,
+  };
+  let path = url.replace(':grantId', NO_SUCH).replace(':number', '0');
+  for (const [prefix, id] of Object.entries(ids)) {
+    if (path.startsWith(prefix)) path = path.replace(':id', id);
+  }
+  if (method === 'GET') return { url: path };
+  if (method === 'DELETE') {
+    // deleting a project with a stale version, or a unit/portfolio/program that still has children: 409
+    return { url: path.startsWith('/api/v1/projects/') ? `${path}?version=999` : path };
+  }
+  const bodies: Record<string, unknown> = {
+    'POST /api/v1/projects': { orgUnitId: org.unitA },
+    'POST /api/v1/portfolios': { orgUnitId: org.unitA },
+    'POST /api/v1/programs': { portfolioId: org.portfolioA },
+    'POST /api/v1/org-units': { parentId: org.unitA },
+    'POST /api/v1/links': { successorId: taskId },
+  };
+  return { url: path, body: bodies[`${method} ${url}`] ?? {} };
+}
+
+function expectedAllowed(access: Access, role: Role, where: Where): boolean {
+  if (access.kind !== 'action') return true;
+  const actions = typeof access.action === 'string' ? [access.action] : access.action;
+  const holds = actions.some((a) => roleAllows(role, a));
+  if (!holds) return false;
+  if (access.scope === 'anywhere') return true;
+  if (access.scope === 'organisation') return where === 'org';
+  return where !== 'outside';
+}
+
+describe('authorisation matrix', () => {
+  it('every registered route has an entry in the permission table, and every entry a route', () => {
+    const registered = h.registrar.routes.map((r) => `${r.method} ${r.url}`);
+    const all = h.app.printRoutes({ commonPrefix: false });
+    expect(all.length).toBeGreaterThan(0);
+    for (const r of h.registrar.routes)
+      expect(lookupAccess(r.method, r.url), `${r.method} ${r.url}`).toBeDefined();
+    expect(new Set(registered)).toEqual(new Set(Object.keys(ROUTE_ACCESS)));
+  });
+
+  it('no route outside the registrar except the public API docs', () => {
+    const seen: string[] = [];
+    for (const line of h.app.printRoutes({ commonPrefix: false }).split('\n')) {
+      const m = /(\/\S*)/.exec(line.replace(/[└├│─ ]+/g, ' '));
+      if (m?.[1]?.startsWith('/api/')) seen.push(m[1]);
+    }
+    const known = new Set(h.registrar.routes.map((r) => r.url));
+    const unknown = seen.filter((u) => !known.has(u) && !PUBLIC_PREFIXES.some((p) => u.startsWith(p)));
+    expect(unknown).toEqual([]);
+  });
+
+  it('refuses every non-public route without sign-in', async () => {
+    for (const r of h.registrar.routes) {
+      if (r.access.kind === 'public') continue;
+      const req = await requestFor(r.method, r.url);
+      const res = await h.app.inject({
+        method: r.method,
+        url: req.url,
+        ...(req.body ? { payload: req.body as object } : {}),
+      });
+      expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
+    }
+  });
+
+  for (const role of ROLES) {
+    it(`role ${role}: allowed exactly where the table says, inside and outside its scope`, async () => {
+      const mismatches: string[] = [];
+      for (const r of h.registrar.routes) {
+        if (r.url === '/api/v1/auth/logout' || r.url === '/api/v1/auth/login') continue; // would end or replace the session
+        for (const where of ['org', 'inside', 'outside'] as const) {
+          const client = clients.get(`${role}/${where}`);
+          if (!client) throw new Error('missing client');
+          const req = await requestFor(r.method, r.url);
+          const res = await client.request(r.method, req.url, req.body);
+          const allowed = expectedAllowed(r.access, role, where);
+          const got = res.statusCode;
+          const ok = allowed ? got !== 403 && got !== 401 && got < 500 : got === 403;
+          if (!ok)
+            mismatches.push(
+              `${r.method} ${r.url} as ${role}@${where}: expected ${allowed ? 'allowed' : '403'}, got ${got} ${res.body.slice(0, 120)}`,
+            );
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+  }
+
+  it('lists show only what the grant covers', async () => {
+    const codes = async (key: string) => {
+      const client = clients.get(key);
+      if (!client) throw new Error(`no client ${key}`);
+      const items = (await client.request('GET', '/api/v1/projects?pageSize=500')).json().items as {
+        code: string;
+      }[];
+      return items.map((p) => p.code).sort();
+    };
+    expect(await codes('viewer/org')).toEqual(['XA', 'XB']);
+    expect(await codes('viewer/inside')).toEqual(['XA']);
+    expect(await codes('viewer/outside')).toEqual(['XB']);
+  });
+});

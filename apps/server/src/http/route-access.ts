@@ -1,0 +1,126 @@
+import type { Action } from '@baton/core';
+
+/**
+ * Where a route's action must be held:
+ * - organisation: a grant on the whole organisation;
+ * - anywhere: the action held at any scope (lists are then filtered to what the user may see);
+ * - project / org-unit / portfolio / program: the thing named by the `:id` path parameter;
+ * - task / link: the project of the task (of the link's successor) named by `:id`;
+ * - new-*: where the thing being created will sit, read from the request body.
+ */
+export type ScopeRef =
+  | 'organisation'
+  | 'anywhere'
+  | 'project'
+  | 'org-unit'
+  | 'portfolio'
+  | 'program'
+  | 'task'
+  | 'link'
+  | 'new-link'
+  | 'new-project'
+  | 'new-portfolio'
+  | 'new-program'
+  | 'new-org-unit';
+
+export type Access =
+  | { kind: 'public' }
+  | { kind: 'signed-in' }
+  | { kind: 'action'; action: Action | readonly Action[]; scope: ScopeRef };
+
+const pub: Access = { kind: 'public' };
+const signedIn: Access = { kind: 'signed-in' };
+const can = (action: Action | readonly Action[], scope: ScopeRef): Access => ({
+  kind: 'action',
+  action,
+  scope,
+});
+
+/**
+ * The one permission table: every route the server registers must have an entry here, or the server
+ * refuses to start. The authorisation matrix test walks it route × role × (inside, outside scope).
+ */
+export const ROUTE_ACCESS = {
+  'GET /healthz': pub,
+  'GET /readyz': pub,
+  'GET /api/openapi.json': pub,
+
+  'POST /api/v1/auth/login': pub,
+  'POST /api/v1/auth/logout': pub,
+  'GET /api/v1/auth/session': signedIn,
+  'POST /api/v1/auth/password': signedIn,
+  'GET /api/v1/auth/tokens': signedIn,
+  'POST /api/v1/auth/tokens': signedIn,
+  'DELETE /api/v1/auth/tokens/:id': signedIn,
+
+  'GET /api/v1/users': can('user.read', 'anywhere'),
+  'POST /api/v1/users': can('user.manage', 'organisation'),
+  'GET /api/v1/users/:id': can('user.read', 'anywhere'),
+  'PATCH /api/v1/users/:id': can('user.manage', 'organisation'),
+  'POST /api/v1/users/:id/grants': can('user.manage', 'organisation'),
+  'DELETE /api/v1/users/:id/grants/:grantId': can('user.manage', 'organisation'),
+
+  'GET /api/v1/org-units': signedIn,
+  'POST /api/v1/org-units': can('org.manage', 'new-org-unit'),
+  'GET /api/v1/org-units/:id': signedIn,
+  'PATCH /api/v1/org-units/:id': can('org.manage', 'org-unit'),
+  'DELETE /api/v1/org-units/:id': can('org.manage', 'org-unit'),
+
+  'GET /api/v1/portfolios': signedIn,
+  'POST /api/v1/portfolios': can('portfolio.manage', 'new-portfolio'),
+  'GET /api/v1/portfolios/:id': signedIn,
+  'PATCH /api/v1/portfolios/:id': can('portfolio.manage', 'portfolio'),
+  'DELETE /api/v1/portfolios/:id': can('portfolio.manage', 'portfolio'),
+
+  'GET /api/v1/programs': signedIn,
+  'POST /api/v1/programs': can('portfolio.manage', 'new-program'),
+  'GET /api/v1/programs/:id': signedIn,
+  'PATCH /api/v1/programs/:id': can('portfolio.manage', 'program'),
+  'DELETE /api/v1/programs/:id': can('portfolio.manage', 'program'),
+
+  'GET /api/v1/projects': can('project.read', 'anywhere'),
+  'GET /api/v1/projects/summary': can('project.read', 'anywhere'),
+  'POST /api/v1/projects': can('project.create', 'new-project'),
+  'GET /api/v1/projects/:id': can('project.read', 'project'),
+  'PATCH /api/v1/projects/:id': can('project.update', 'project'),
+  'DELETE /api/v1/projects/:id': can('project.delete', 'project'),
+  // Approving needs project.approve, any other move project.update: the service checks which.
+  'POST /api/v1/projects/:id/transitions': can(['project.update', 'project.approve'], 'project'),
+  'GET /api/v1/projects/:id/history': can('project.read', 'project'),
+
+  'GET /api/v1/projects/:id/schedule': can('project.read', 'project'),
+  'PATCH /api/v1/projects/:id/schedule': can('project.update', 'project'),
+  'POST /api/v1/projects/:id/schedule/import': can('project.update', 'project'),
+  'POST /api/v1/projects/:id/schedule/import-csv': can('project.update', 'project'),
+  'GET /api/v1/projects/:id/schedule/export.xml': can('project.read', 'project'),
+  'GET /api/v1/projects/:id/schedule/export.csv': can('project.read', 'project'),
+  'POST /api/v1/projects/:id/tasks': can('project.update', 'project'),
+  'PATCH /api/v1/tasks/:id': can('project.update', 'task'),
+  'DELETE /api/v1/tasks/:id': can('project.update', 'task'),
+  'GET /api/v1/tasks/:id/impact': can('project.read', 'task'),
+  // A cross-project link also needs project.read on the predecessor's project: the service checks it.
+  'POST /api/v1/links': can('project.update', 'new-link'),
+  'PATCH /api/v1/links/:id': can('project.update', 'link'),
+  'DELETE /api/v1/links/:id': can('project.update', 'link'),
+  'GET /api/v1/projects/:id/baselines': can('project.read', 'project'),
+  'POST /api/v1/projects/:id/baselines': can('project.update', 'project'),
+  'GET /api/v1/projects/:id/baselines/:number/variance': can('project.read', 'project'),
+  'GET /api/v1/roadmap': can('project.read', 'anywhere'),
+
+  'GET /api/v1/custom-fields': signedIn,
+  'POST /api/v1/custom-fields': can('customfield.manage', 'organisation'),
+  'PATCH /api/v1/custom-fields/:id': can('customfield.manage', 'organisation'),
+  'DELETE /api/v1/custom-fields/:id': can('customfield.manage', 'organisation'),
+
+  'GET /api/v1/journal': can('journal.read', 'organisation'),
+} as const satisfies Record<string, Access>;
+
+/** Routes registered by plugins rather than by us: the browsable API docs, public by design. */
+export const PUBLIC_PREFIXES = ['/api/docs'] as const;
+
+export type RouteKey = keyof typeof ROUTE_ACCESS;
+
+/** The table entry for a route, or undefined when the route has none. */
+export function lookupAccess(method: string, url: string): Access | undefined {
+  return (ROUTE_ACCESS as Record<string, Access>)[`${method} ${url}`];
+}

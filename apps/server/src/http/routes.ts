@@ -1,0 +1,218 @@
+import type { ScopePath } from '@baton/core';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type { ZodType, z } from 'zod';
+import type { Actor } from '../modules/access/access.service.ts';
+import type { Authenticated } from '../modules/auth/auth.service.ts';
+import type { Services } from '../services.ts';
+import { forbidden, ProblemError } from './problem.ts';
+import type { ReadCache } from './read-cache.ts';
+import { type Access, lookupAccess, type ScopeRef } from './route-access.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Authenticated | null;
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+type Schemas = {
+  params?: ZodType;
+  querystring?: ZodType;
+  body?: ZodType;
+  headers?: ZodType;
+  response?: Record<number, ZodType>;
+};
+type Out<S, K extends keyof S> = S[K] extends ZodType ? z.output<S[K]> : unknown;
+
+export type RouteRequest<S extends Schemas> = FastifyRequest<{
+  Params: Out<S, 'params'>;
+  Querystring: Out<S, 'querystring'>;
+  Body: Out<S, 'body'>;
+}>;
+
+export type RouteSpec<S extends Schemas> = {
+  method: Method;
+  url: string;
+  summary: string;
+  tags: string[];
+  schema: S;
+  /** Status for a successful response when not 200. */
+  status?: number;
+  /** Fastify route config (e.g. a rate limit). */
+  config?: Record<string, unknown>;
+  /** A larger body limit for file uploads (bytes). */
+  bodyLimit?: number;
+  /** A read whose result may be served from the read cache (per user and URL). */
+  cache?: boolean;
+  handler: (req: RouteRequest<S>, reply: FastifyReply, actor: Actor) => Promise<unknown>;
+};
+
+/** Every route the server has, in registration order: the authorisation matrix test walks this. */
+export type RegisteredRoute = { method: Method; url: string; access: Access };
+
+/** Registers routes after checking each has an entry in the permission table. */
+export class RouteRegistrar {
+  readonly routes: RegisteredRoute[] = [];
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly services: Services,
+    private readonly cache: ReadCache | null = null,
+  ) {}
+
+  add<S extends Schemas>(spec: RouteSpec<S>): void {
+    const access = lookupAccess(spec.method, spec.url);
+    if (!access)
+      throw new Error(
+        `Route ${spec.method} ${spec.url} has no entry in the permission table (route-access.ts)`,
+      );
+    this.routes.push({ method: spec.method, url: spec.url, access });
+    const services = this.services;
+    const options = {
+      schema: { ...spec.schema, summary: spec.summary, tags: spec.tags } as NonNullable<
+        RouteShorthandOptions['schema']
+      >,
+      // Authorisation comes before validation: someone who may not act here learns nothing about the
+      // body's rules. Scopes read from the body use only well-formed ids (see bodyField).
+      preValidation: async (req: FastifyRequest) => {
+        await authorise(req, access, services);
+      },
+    };
+    this.app.route({
+      method: spec.method,
+      url: spec.url,
+      ...options,
+      ...(spec.config ? { config: spec.config } : {}),
+      ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
+      handler: async (req, reply) => {
+        const actor = toActor(req);
+        const cache = spec.cache && spec.method === 'GET' && req.auth ? this.cache : null;
+        const key = cache ? `${req.auth?.userId}|${req.url}` : '';
+        if (cache) {
+          // Cached reads keep their serialised JSON, so a hit costs neither the database nor serialisation.
+          const hit = cache.get(key);
+          const generation = cache.current;
+          const body =
+            typeof hit === 'string'
+              ? hit
+              : JSON.stringify(
+                  okSchema(spec)?.parse(await spec.handler(req as unknown as RouteRequest<S>, reply, actor)),
+                );
+          if (hit === undefined) cache.set(key, generation, body);
+          return reply.type('application/json; charset=utf-8').send(body);
+        }
+        const result = await spec.handler(req as unknown as RouteRequest<S>, reply, actor);
+        if (spec.status && reply.statusCode === 200) reply.code(spec.status);
+        return result;
+      },
+    });
+  }
+}
+
+const unauthenticated = () =>
+  new ProblemError(
+    401,
+    'unauthenticated',
+    'Sign in first, or send a personal API token as Authorization: Bearer.',
+  );
+
+/** The signed-in user of a route that requires one. */
+export function authOf(req: FastifyRequest): Authenticated {
+  if (!req.auth) throw unauthenticated();
+  return req.auth;
+}
+
+function okSchema(spec: { schema: Schemas }): ZodType | undefined {
+  return spec.schema.response?.[200];
+}
+
+export function toActor(req: FastifyRequest): Actor {
+  return req.auth
+    ? { userId: req.auth.userId, grants: req.auth.grants, requestId: req.id }
+    : { userId: null, grants: [], requestId: req.id };
+}
+
+function param(req: FastifyRequest, name: string): string {
+  const v = (req.params as Record<string, unknown>)[name];
+  if (typeof v !== 'string' || !UUID.test(v)) {
+    throw new ProblemError(400, 'validation', `Invalid path: ${name}: must be a UUID`, [
+      { field: name, rule: 'invalid_format', message: 'must be a UUID' },
+    ]);
+  }
+  return v;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** An id from the not-yet-validated body: a malformed one counts as absent (validation will name it). */
+function bodyField(req: FastifyRequest, name: string): string | null | undefined {
+  const body = req.body !== null && typeof req.body === 'object' ? (req.body as Record<string, unknown>) : {};
+  const v = body[name];
+  return typeof v === 'string' && UUID.test(v) ? v : v === null ? null : undefined;
+}
+
+/** Where the route's action must be held, for this request. */
+async function resolveScope(
+  ref: Exclude<ScopeRef, 'anywhere'>,
+  req: FastifyRequest,
+  s: Services,
+): Promise<ScopePath> {
+  switch (ref) {
+    case 'organisation':
+      return { orgUnitIds: [], portfolioId: null, projectId: null };
+    case 'project':
+      return s.access.projectPath(param(req, 'id'));
+    case 'org-unit':
+      return s.access.orgUnitPath(param(req, 'id'));
+    case 'portfolio':
+      return s.access.portfolioPath(param(req, 'id'));
+    case 'program':
+      return s.access.programPath(param(req, 'id'));
+    case 'task':
+      return s.access.projectPath(await s.tasks.projectOfTask(param(req, 'id')));
+    case 'link':
+      return s.access.projectPath((await s.tasks.projectsOfLink(param(req, 'id'))).successor);
+    case 'new-link': {
+      const successorId = bodyField(req, 'successorId');
+      if (!successorId) return { orgUnitIds: [], portfolioId: null, projectId: null };
+      return s.access.projectPath(
+        await s.tasks.projectOfTask(successorId).catch(() => {
+          throw new ProblemError(422, 'validation', 'successorId: no such task', [
+            { field: 'successorId', rule: 'exists', message: 'no such task' },
+          ]);
+        }),
+      );
+    }
+    case 'new-project':
+      return (
+        await s.access.placement({
+          orgUnitId: bodyField(req, 'orgUnitId'),
+          portfolioId: bodyField(req, 'portfolioId'),
+          programId: bodyField(req, 'programId'),
+        })
+      ).path;
+    case 'new-portfolio':
+      return s.access.newPortfolioPath(bodyField(req, 'orgUnitId'));
+    case 'new-program': {
+      const portfolioId = bodyField(req, 'portfolioId');
+      if (!portfolioId) return { orgUnitIds: [], portfolioId: null, projectId: null };
+      return s.access.newProgramPath(portfolioId);
+    }
+    case 'new-org-unit':
+      return s.access.newOrgUnitPath(bodyField(req, 'parentId'));
+  }
+}
+
+async function authorise(req: FastifyRequest, access: Access, s: Services): Promise<void> {
+  if (access.kind === 'public') return;
+  if (!req.auth) throw unauthenticated();
+  if (access.kind === 'signed-in') return;
+  const actor = toActor(req);
+  const actions = typeof access.action === 'string' ? [access.action] : access.action;
+  if (access.scope === 'anywhere') {
+    if (!s.access.holdsAnywhere(actor, actions)) throw forbidden();
+    return;
+  }
+  const path = await resolveScope(access.scope, req, s);
+  if (!s.access.allows(actor, actions, path)) throw forbidden();
+}

@@ -1,0 +1,59 @@
+import type { Action } from '@baton/core';
+import { NavLink } from 'react-router';
+import { HierarchyTree } from './HierarchyTree.tsx';
+import { useSession } from './session-context.ts';
+
+type Item = { to: string; label: string; icon: string; action?: Action; end?: boolean };
+
+const MAIN: readonly Item[] = [
+  { to: '/', label: 'Home', icon: '⌂', end: true },
+  { to: '/projects', label: 'Projects', icon: '▦', end: true },
+  { to: '/roadmap', label: 'Roadmap', icon: '☷' },
+];
+
+const ADMIN: readonly Item[] = [
+  { to: '/organisation', label: 'Organisation', icon: '⌬' },
+  { to: '/users', label: 'Users & roles', icon: '☺', action: 'user.manage' },
+  { to: '/custom-fields', label: 'Custom fields', icon: '⊞', action: 'customfield.manage' },
+  { to: '/audit', label: 'Audit log', icon: '☰', action: 'journal.read' },
+  { to: '/account', label: 'My account', icon: '⚙' },
+];
+
+function NavItem({ item }: { item: Item }) {
+  return (
+    <li>
+      <NavLink className="navlink" to={item.to} end={item.end ?? false}>
+        <span className="navlink__icon" aria-hidden="true">
+          {item.icon}
+        </span>
+        {item.label}
+      </NavLink>
+    </li>
+  );
+}
+
+export function SideNav({ open }: { open: boolean }) {
+  const { can } = useSession();
+  return (
+    <nav className={open ? 'sidenav is-open' : 'sidenav'} aria-label="Main" id="main-nav">
+      <div className="sidenav__section">
+        <ul>
+          {MAIN.map((item) => (
+            <NavItem key={item.to} item={item} />
+          ))}
+        </ul>
+      </div>
+      <HierarchyTree />
+      <div className="sidenav__section">
+        <h2 className="sidenav__heading" id="nav-admin">
+          Workspace
+        </h2>
+        <ul aria-labelledby="nav-admin">
+          {ADMIN.filter((item) => !item.action || can(item.action)).map((item) => (
+            <NavItem key={item.to} item={item} />
+          ))}
+        </ul>
+      </div>
+    </nav>
+  );
+}

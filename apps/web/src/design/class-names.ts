@@ -1,0 +1,4 @@
+/** Joins the truthy class names. */
+export function joinClassNames(...names: ReadonlyArray<string | false | null | undefined>): string {
+  return names.filter(Boolean).join(' ');
+}

@@ -1,0 +1,111 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { isApiProblem } from '../../api/client.ts';
+import { fetchProject, projectKeys } from '../../api/projects.ts';
+import { PageHeader } from '../../app/PageHeader.tsx';
+import { useSession } from '../../app/session-context.ts';
+import { ButtonLink } from '../../design/Button.tsx';
+import { EmptyState } from '../../design/EmptyState.tsx';
+import { ErrorState } from '../../design/ErrorState.tsx';
+import { LoadingState } from '../../design/Spinner.tsx';
+import { StatusBadge } from '../../design/StatusBadge.tsx';
+import { TabPanel, Tabs } from '../../design/Tabs.tsx';
+import { ScheduleTab } from '../schedule/ScheduleTab.tsx';
+import { LifecycleActions } from './LifecycleActions.tsx';
+import { ProjectEditor } from './ProjectEditor.tsx';
+import { ProjectHistory } from './ProjectHistory.tsx';
+import { ProjectOverview } from './ProjectOverview.tsx';
+
+type TabId = 'overview' | 'schedule' | 'edit' | 'history';
+
+export function ProjectDetailPage() {
+  const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { can } = useSession();
+  const canEdit = can('project.update');
+  const requested = params.get('tab');
+  const tab: TabId =
+    requested === 'history'
+      ? 'history'
+      : requested === 'schedule'
+        ? 'schedule'
+        : requested === 'edit' && canEdit
+          ? 'edit'
+          : 'overview';
+  const setTab = (next: TabId) => {
+    const p = new URLSearchParams(params);
+    if (next === 'overview') p.delete('tab');
+    else p.set('tab', next);
+    if (next !== 'schedule') for (const key of ['zoom', 'view', 'baseline']) p.delete(key);
+    setParams(p, { replace: false });
+  };
+
+  const query = useQuery({
+    queryKey: projectKeys.detail(id),
+    queryFn: ({ signal }) => fetchProject(id, signal),
+  });
+
+  if (query.isPending) return <LoadingState label="Loading project…" />;
+  if (query.isError) {
+    if (isApiProblem(query.error, 404) || isApiProblem(query.error, 400)) {
+      return (
+        <div className="page">
+          <EmptyState
+            title="Project not found"
+            actions={<ButtonLink to="/projects">Back to projects</ButtonLink>}
+          >
+            It may have been deleted, or the link is wrong.
+          </EmptyState>
+        </div>
+      );
+    }
+    return (
+      <div className="page">
+        <ErrorState error={query.error} title="Could not load the project" onRetry={() => query.refetch()} />
+      </div>
+    );
+  }
+  const project = query.data;
+  const tabs: { id: TabId; label: string }[] = [
+    { id: 'overview', label: 'Overview' },
+    { id: 'schedule', label: 'Schedule' },
+    ...(canEdit ? [{ id: 'edit' as const, label: 'Edit' }] : []),
+    { id: 'history', label: 'History' },
+  ];
+
+  return (
+    <div className="page">
+      <PageHeader
+        documentTitle={`${project.code} ${project.name}`}
+        eyebrow={
+          <nav aria-label="Breadcrumb" className="breadcrumb">
+            <Link to="/projects">Projects</Link>
+            <span aria-hidden="true">/</span>
+            <span className="mono">{project.code}</span>
+          </nav>
+        }
+        title={
+          <span className="title-with-badge">
+            {project.name}
+            <StatusBadge status={project.status} />
+          </span>
+        }
+        subtitle={
+          project.status === 'cancelled' && project.statusReason
+            ? `Cancelled: ${project.statusReason}`
+            : [project.orgUnitName, project.portfolioName, project.programName].filter(Boolean).join(' · ')
+        }
+        actions={<LifecycleActions project={project} />}
+      />
+      <Tabs idBase="project" label="Project sections" items={tabs} value={tab} onChange={setTab} />
+      <TabPanel idBase="project" id={tab}>
+        {tab === 'overview' && <ProjectOverview project={project} />}
+        {tab === 'schedule' && <ScheduleTab key={project.id} project={project} />}
+        {tab === 'edit' && (
+          <ProjectEditor key={project.id} project={project} onDone={() => setTab('overview')} />
+        )}
+        {tab === 'history' && <ProjectHistory project={project} />}
+      </TabPanel>
+    </div>
+  );
+}

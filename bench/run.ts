@@ -1,0 +1,59 @@
+// `npm run bench`: every benchmark, figures printed and written to bench/results/ (see docs/benchmarks.md).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { resolve } from 'node:path';
+import { runApiProjects } from './api-projects.ts';
+
+const only = process.argv[2];
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const report: Record<string, unknown> = { date: new Date().toISOString(), machine };
+
+if (!only || only === 'api-projects') {
+  const results = await runApiProjects();
+  const hello = results[0]?.reqPerSec ?? 0;
+  console.log('\napi-projects (10,000 projects, concurrency 20)');
+  console.table(
+    results.map((r) => ({ ...r, ofHello: hello ? `${((100 * r.reqPerSec) / hello).toFixed(1)} %` : '' })),
+  );
+  report['api-projects'] = results;
+}
+
+/** Runs a benchmark script in its own process (so each starts cold and memory is its own) and reads its JSON lines. */
+function runScript(
+  script: string,
+  env: Record<string, string> = {},
+): { name: string; metric: string; value: number; unit: string }[] {
+  const r = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', resolve(import.meta.dirname, script)],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (r.status !== 0) throw new Error(`${script} failed: ${r.stderr}`);
+  return r.stdout
+    .split('\n')
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l));
+}
+
+if (!only || only === 'schedule') {
+  const rows = [
+    ...runScript('schedule/w1.ts', { W1_WARMUP: '1' }),
+    ...runScript('schedule/w1b.ts'),
+    ...runScript('schedule/mspdi-import.ts'),
+  ];
+  console.log(
+    '\nschedule engine (W1: 10,000 projects / 1M tasks / 1.5M links; W1b; MSPDI import of 10,000 tasks)',
+  );
+  console.table(rows);
+  report.schedule = rows;
+}
+
+const dir = resolve(import.meta.dirname, 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(resolve(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\n${machine}\nWritten to bench/results/latest.json`);

@@ -1,0 +1,6 @@
+export * from './access/roles.ts';
+export * from './access/scope.ts';
+export * from './custom-fields/custom-fields.ts';
+export * from './journal/diff.ts';
+export * from './projects/lifecycle.ts';
+export * from './schedule/index.ts';

@@ -1,0 +1,185 @@
+import { createReadStream, createWriteStream, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql } from 'drizzle-orm';
+import { type Database, queryRows } from './database.ts';
+
+/** Tables in the order a restore inserts them (parents before children). */
+export const BACKUP_TABLES = [
+  'users',
+  'role_assignments',
+  'sessions',
+  'api_tokens',
+  'org_units',
+  'portfolios',
+  'programs',
+  'custom_field_definitions',
+  'projects',
+  'calendars',
+  'project_schedules',
+  'tasks',
+  'task_links',
+  'baselines',
+  'baseline_tasks',
+  'resources',
+  'assignments',
+  'journal',
+  'code_sequences',
+] as const;
+
+const FORMAT = 'baton-backup';
+const BATCH = 500;
+
+export type BackupSummary = { tables: Record<string, number>; migrations: number };
+
+async function migrationCount(db: Database): Promise<number> {
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Writes every row of every table, and the journal, to a gzip'd JSON-lines file. */
+export async function writeBackup(db: Database, file: string): Promise<BackupSummary> {
+  const summary: BackupSummary = { tables: {}, migrations: await migrationCount(db) };
+  const db_ = db;
+  async function* lines() {
+    yield `${JSON.stringify({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: summary.migrations, tables: BACKUP_TABLES })}\n`;
+    for (const table of BACKUP_TABLES) {
+      let offset = 0;
+      let n = 0;
+      for (;;) {
+        const rows = await queryRows<{ r: unknown }>(
+          db_,
+          sql`select row_to_json(t) as r from ${sql.identifier(table)} t order by t.ctid limit ${BATCH} offset ${offset}`,
+        );
+        for (const row of rows) yield `${JSON.stringify({ t: table, r: row.r })}\n`;
+        n += rows.length;
+        offset += BATCH;
+        if (rows.length < BATCH) break;
+      }
+      summary.tables[table] = n;
+    }
+    yield `${JSON.stringify({ end: true, counts: summary.tables })}\n`;
+  }
+  try {
+    await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file, { flags: 'wx' }));
+  } catch (e) {
+    // A backup that failed half-way must not look like a backup.
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') rmSync(file, { force: true });
+    throw e;
+  }
+  return summary;
+}
+
+export class BackupError extends Error {}
+
+/**
+ * Restores a backup into an empty, migrated database in one transaction: either every row goes in, or
+ * nothing does. Refuses a file that is not a complete Baton backup or that was made at another schema version.
+ */
+export async function restoreBackup(db: Database, file: string): Promise<BackupSummary> {
+  const current = await migrationCount(db);
+  for (const table of ['users', 'org_units', 'projects', 'journal'] as const) {
+    const rows = await queryRows<{ n: number }>(
+      db,
+      sql`select count(*)::int as n from ${sql.identifier(table)}`,
+    );
+    if (Number(rows[0]?.n ?? 0) > 0)
+      throw new BackupError(
+        `the database is not empty (table ${table} has rows): restore needs an empty database`,
+      );
+  }
+  const pending = new Map<string, unknown[]>();
+  const counts: Record<string, number> = {};
+  let header: { format?: unknown; migrations?: unknown } | null = null;
+  let ended: { counts?: Record<string, number> } | null = null;
+  let lineNo = 0;
+  const order = new Map<string, number>(BACKUP_TABLES.map((t, i) => [t, i]));
+  let lastTableIndex = -1;
+
+  await db.transaction(async (tx) => {
+    const flush = async (table: string) => {
+      const rows = pending.get(table);
+      if (!rows?.length) return;
+      await tx.execute(
+        sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`,
+      );
+      pending.set(table, []);
+    };
+    // The file is opened only now: lines a reader emits before it is iterated would be lost, and
+    // opening the transaction takes a round trip on PostgreSQL.
+    const input = createReadStream(file).pipe(createGunzip());
+    const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+    try {
+      for await (const line of reader) {
+        lineNo += 1;
+        if (line.trim() === '') continue;
+        let obj: {
+          t?: unknown;
+          r?: unknown;
+          end?: unknown;
+          counts?: Record<string, number>;
+          format?: unknown;
+          migrations?: unknown;
+        };
+        try {
+          obj = JSON.parse(line);
+        } catch {
+          throw new BackupError(`line ${lineNo}: not valid JSON`);
+        }
+        if (!header) {
+          if (obj.format !== FORMAT)
+            throw new BackupError('line 1: not a Baton backup (no baton-backup header)');
+          if (obj.migrations !== current) {
+            throw new BackupError(
+              `line 1: the backup was made at schema version ${String(obj.migrations)}, this database is at ${current}`,
+            );
+          }
+          header = obj;
+          continue;
+        }
+        if (obj.end === true) {
+          ended = obj;
+          continue;
+        }
+        const table = obj.t;
+        if (typeof table !== 'string' || !order.has(table) || typeof obj.r !== 'object' || obj.r === null) {
+          throw new BackupError(`line ${lineNo}: expected {"t": <table>, "r": <row>}`);
+        }
+        const index = order.get(table) ?? 0;
+        if (index < lastTableIndex)
+          throw new BackupError(`line ${lineNo}: table ${table} appears out of order`);
+        if (index > lastTableIndex) {
+          for (const t of BACKUP_TABLES.slice(0, index)) await flush(t);
+          lastTableIndex = index;
+        }
+        const batch = pending.get(table) ?? [];
+        batch.push(obj.r);
+        pending.set(table, batch);
+        counts[table] = (counts[table] ?? 0) + 1;
+        if (batch.length >= BATCH) await flush(table);
+      }
+    } catch (e) {
+      if (e instanceof BackupError) throw e;
+      throw new BackupError(`the file could not be read: ${(e as Error).message}`);
+    }
+    for (const t of BACKUP_TABLES) await flush(t);
+    if (!header) throw new BackupError('the file is empty');
+    if (!ended) throw new BackupError('the backup is truncated (no end marker)');
+    for (const t of BACKUP_TABLES) {
+      if ((ended.counts?.[t] ?? 0) !== (counts[t] ?? 0)) {
+        throw new BackupError(
+          `table ${t}: the end marker promises ${ended.counts?.[t] ?? 0} rows, the file holds ${counts[t] ?? 0}`,
+        );
+      }
+    }
+    await tx.execute(
+      sql`select setval(pg_get_serial_sequence('journal', 'id'), coalesce((select max(id) from journal), 1), (select count(*) > 0 from journal))`,
+    );
+  });
+  return { tables: Object.fromEntries(BACKUP_TABLES.map((t) => [t, counts[t] ?? 0])), migrations: current };
+}

@@ -1,0 +1,3 @@
+export * from './backup.ts';
+export * from './database.ts';
+export * from './test-database.ts';

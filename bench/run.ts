@@ -53,6 +53,15 @@ if (!only || only === 'schedule') {
   report.schedule = rows;
 }
 
+if (!only || only === 'resources') {
+  const rows = [...runScript('resources/w2.ts'), ...runScript('resources/w2b.ts')];
+  console.log(
+    '\nresource engine (W2: 5,000 resources × 104 weeks from 2M assignments, build + scan + updates; W2b: levelling 100,000 tasks over 1,000 resources)',
+  );
+  console.table(rows);
+  report.resources = rows;
+}
+
 const dir = resolve(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(resolve(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);

@@ -297,9 +297,7 @@ describe('Baton schedules', () => {
     await importPlan(join(files, 'large.xml'));
     const grid = page.getByRole('treegrid', { name: 'Tasks' });
     // The toast can come before the grid has swapped the old plan for the imported one: wait for it.
-    await expect
-      .poll(() => grid.getAttribute('aria-rowcount'), { timeout: 60_000 })
-      .toBe('10001');
+    await expect.poll(() => grid.getAttribute('aria-rowcount'), { timeout: 60_000 }).toBe('10001');
     await grid.getByRole('row').nth(5).waitFor({ timeout: 60_000 });
 
     // Fling the chart through a third of the plan (600 px, about 19 rows, a frame) and time the frames.

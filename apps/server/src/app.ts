@@ -23,6 +23,7 @@ import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerJournalRoutes } from './modules/journal/journal.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
+import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerScheduleRoutes } from './modules/schedule/schedule.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { createServices, type Services } from './services.ts';
@@ -209,6 +210,7 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerOrgRoutes(registrar, services);
   registerProjectRoutes(registrar, services);
   registerScheduleRoutes(registrar, services);
+  registerResourceRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);
   registerJournalRoutes(registrar, services);
   registrar.add({

@@ -10,6 +10,14 @@ import { OrgRepository } from './modules/org/org.repository.ts';
 import { OrgService } from './modules/org/org.service.ts';
 import { ProjectsRepository } from './modules/projects/projects.repository.ts';
 import { ProjectsService } from './modules/projects/projects.service.ts';
+import { AllocationsService } from './modules/resources/allocations.service.ts';
+import { AssignmentsService } from './modules/resources/assignments.service.ts';
+import { CapacityService } from './modules/resources/capacity.service.ts';
+import { LevellingService } from './modules/resources/levelling.service.ts';
+import { ResourcesRepository } from './modules/resources/resources.repository.ts';
+import { ResourcesService } from './modules/resources/resources.service.ts';
+import { TimesheetsRepository } from './modules/resources/timesheets.repository.ts';
+import { TimesheetsService } from './modules/resources/timesheets.service.ts';
 import { ScheduleRepository } from './modules/schedule/schedule.repository.ts';
 import { ScheduleService } from './modules/schedule/schedule.service.ts';
 import { ScheduleAnalysisService } from './modules/schedule/schedule-analysis.service.ts';
@@ -25,18 +33,41 @@ export function createServices(db: Database, policy: SessionPolicy) {
   const journal = new JournalRepository();
   const access = new AccessService(new AccessRepository(db));
   const schedule = new ScheduleService(db, new ScheduleRepository(), journal);
+  const tasks = new TasksService(schedule);
+  const scheduleAnalysis = new ScheduleAnalysisService(schedule);
+  const org = new OrgService(db, new OrgRepository(db), access, journal);
+  const resourcesRepo = new ResourcesRepository(db);
+  const timesheetsRepo = new TimesheetsRepository();
+  const capacity = new CapacityService(db, resourcesRepo, timesheetsRepo, access, schedule);
+  const allocations = new AllocationsService(db, resourcesRepo, access, capacity, journal);
   return {
     schedule,
-    tasks: new TasksService(schedule),
-    scheduleAnalysis: new ScheduleAnalysisService(schedule),
+    tasks,
+    scheduleAnalysis,
     scheduleIo: new ScheduleIoService(schedule),
     db,
     journal,
     access,
     auth: new AuthService(db, new AuthRepository(db), access, journal, policy),
     users: new UsersService(db, new UsersRepository(db), access, journal),
-    org: new OrgService(db, new OrgRepository(db), access, journal),
+    org,
     projects: new ProjectsService(db, new ProjectsRepository(db), access, journal),
     customFields: new CustomFieldsService(db, new CustomFieldsRepository(db), journal),
+    resources: new ResourcesService(db, resourcesRepo, access, org, journal),
+    capacity,
+    allocations,
+    assignments: new AssignmentsService(db, resourcesRepo, schedule, journal),
+    levelling: new LevellingService(
+      db,
+      resourcesRepo,
+      access,
+      capacity,
+      allocations,
+      schedule,
+      scheduleAnalysis,
+      tasks,
+      journal,
+    ),
+    timesheets: new TimesheetsService(db, timesheetsRepo, resourcesRepo, access, schedule, journal),
   };
 }

@@ -3,5 +3,6 @@ export * from './common.ts';
 export * from './custom-fields.ts';
 export * from './org.ts';
 export * from './projects.ts';
+export * from './resources.ts';
 export * from './schedule.ts';
 export * from './users.ts';

@@ -3,4 +3,5 @@ export * from './access/scope.ts';
 export * from './custom-fields/custom-fields.ts';
 export * from './journal/diff.ts';
 export * from './projects/lifecycle.ts';
+export * from './resources/index.ts';
 export * from './schedule/index.ts';

@@ -293,6 +293,9 @@ export const tasks = pgTable(
     remainingMinutes: integer('remaining_minutes'),
     workMinutes: integer('work_minutes').notNull().default(0),
     costMinor: bigint('cost_minor', { mode: 'number' }).notNull().default(0),
+    /** Approved timesheet hours booked to this task, in minutes, and their cost at the rates of the day. */
+    actualWorkMinutes: integer('actual_work_minutes').notNull().default(0),
+    actualCostMinor: bigint('actual_cost_minor', { mode: 'number' }).notNull().default(0),
     // computed by the engine at the last reschedule
     summary: boolean('summary').notNull().default(false),
     start: text('start'),
@@ -385,9 +388,207 @@ export const resources = pgTable(
     maxUnits: doublePrecision('max_units').notNull().default(1),
     calendarId: uuid('calendar_id'),
     active: boolean('active').notNull().default(true),
+    /** A generic role (a placeholder such as "Developer") rather than a named person. */
+    generic: boolean('generic').notNull().default(false),
+    /** Job role, e.g. "Business analyst". */
+    role: text('role'),
+    /** The login of this person: they log time as this resource. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    capacityHoursPerWeek: doublePrecision('capacity_hours_per_week').notNull().default(40),
+    employmentStart: date('employment_start', { mode: 'string' }),
+    employmentEnd: date('employment_end', { mode: 'string' }),
   },
-  (t) => [index('resources_name_idx').on(t.name)],
+  (t) => [
+    index('resources_name_idx').on(t.name),
+    index('resources_org_unit_idx').on(t.orgUnitId),
+    uniqueIndex('resources_user_uq').on(t.userId),
+  ],
 );
+
+/** The PMO's catalogue of skills. */
+export const skills = pgTable(
+  'skills',
+  {
+    ...audited(),
+    name: text('name').notNull(),
+    category: text('category'),
+    description: text('description'),
+  },
+  (t) => [uniqueIndex('skills_name_uq').on(sql`lower(${t.name})`)],
+);
+
+/** A resource's skills with a level 1–5. */
+export const resourceSkills = pgTable(
+  'resource_skills',
+  {
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    skillId: uuid('skill_id')
+      .notNull()
+      .references(() => skills.id, { onDelete: 'cascade' }),
+    level: smallint('level').notNull(),
+  },
+  (t) => [
+    uniqueIndex('resource_skills_uq').on(t.resourceId, t.skillId),
+    index('resource_skills_skill_idx').on(t.skillId),
+  ],
+);
+
+/** Cost rates per hour with the date each takes effect. */
+export const resourceRates = pgTable(
+  'resource_rates',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    rateMinor: bigint('rate_minor', { mode: 'number' }).notNull(),
+    currency: text('currency').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [uniqueIndex('resource_rates_uq').on(t.resourceId, t.effectiveFrom)],
+);
+
+/** Leave, holidays and other time off of one resource (whole days, or some hours a day). */
+export const resourceLeave = pgTable(
+  'resource_leave',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    start: date('start', { mode: 'string' }).notNull(),
+    end: date('end', { mode: 'string' }).notNull(),
+    kind: text('kind').notNull().default('leave'),
+    hoursPerDay: doublePrecision('hours_per_day'),
+    note: text('note'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [index('resource_leave_resource_idx').on(t.resourceId, t.start)],
+);
+
+/** A person or role booked on a project over a period: flat hours, a share of capacity, or phases. */
+export const allocations = pgTable(
+  'allocations',
+  {
+    ...audited(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    start: date('start', { mode: 'string' }).notNull(),
+    end: date('end', { mode: 'string' }).notNull(),
+    hoursPerWeek: doublePrecision('hours_per_week'),
+    percent: doublePrecision('percent'),
+    /** Time-phased hours: [{start, end, hoursPerWeek}] inside start–end; empty for a flat allocation. */
+    phases: jsonb('phases')
+      .$type<{ start: string; end: string; hoursPerWeek: number }[]>()
+      .notNull()
+      .default([]),
+    notes: text('notes'),
+  },
+  (t) => [
+    index('allocations_resource_idx').on(t.resourceId, t.start),
+    index('allocations_project_idx').on(t.projectId),
+  ],
+);
+
+/** A project's request for a person: a role with skills, over a period, for some hours a week. */
+export const staffingRequests = pgTable(
+  'staffing_requests',
+  {
+    ...audited(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    role: text('role').notNull(),
+    skills: jsonb('skills').$type<{ skillId: string; minLevel: number }[]>().notNull().default([]),
+    start: date('start', { mode: 'string' }).notNull(),
+    end: date('end', { mode: 'string' }).notNull(),
+    hoursPerWeek: doublePrecision('hours_per_week').notNull(),
+    status: text('status').notNull().default('open'),
+    resourceId: uuid('resource_id').references(() => resources.id, { onDelete: 'set null' }),
+    allocationId: uuid('allocation_id').references(() => allocations.id, { onDelete: 'set null' }),
+    notes: text('notes'),
+  },
+  (t) => [
+    index('staffing_requests_project_idx').on(t.projectId),
+    index('staffing_requests_status_idx').on(t.status),
+  ],
+);
+
+/** One resource's week of logged hours (Monday to Sunday). */
+export const timesheets = pgTable(
+  'timesheets',
+  {
+    ...audited(),
+    resourceId: uuid('resource_id')
+      .notNull()
+      .references(() => resources.id, { onDelete: 'cascade' }),
+    weekStart: date('week_start', { mode: 'string' }).notNull(),
+    /** draft, submitted, approved, rejected */
+    status: text('status').notNull().default('draft'),
+    submittedAt: ts('submitted_at'),
+    rejectionReason: text('rejection_reason'),
+  },
+  (t) => [uniqueIndex('timesheets_resource_week_uq').on(t.resourceId, t.weekStart)],
+);
+
+export const timesheetEntries = pgTable(
+  'timesheet_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    timesheetId: uuid('timesheet_id')
+      .notNull()
+      .references(() => timesheets.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    taskId: uuid('task_id').references(() => tasks.id, { onDelete: 'set null' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    hours: doublePrecision('hours').notNull(),
+    note: text('note'),
+    /** pending, approved, rejected — decided per project by its manager */
+    status: text('status').notNull().default('pending'),
+  },
+  (t) => [
+    index('timesheet_entries_sheet_idx').on(t.timesheetId),
+    index('timesheet_entries_project_idx').on(t.projectId, t.date),
+  ],
+);
+
+/** A project manager's decision on the lines of one timesheet that belong to their project. */
+export const timesheetDecisions = pgTable(
+  'timesheet_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    timesheetId: uuid('timesheet_id')
+      .notNull()
+      .references(() => timesheets.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    decision: text('decision').notNull(),
+    reason: text('reason'),
+    decidedBy: uuid('decided_by'),
+    decidedAt: ts('decided_at').notNull().defaultNow(),
+  },
+  (t) => [index('timesheet_decisions_sheet_idx').on(t.timesheetId)],
+);
+
+/** Organisation settings of resource management (one row): the timesheet lock. */
+export const resourceSettings = pgTable('resource_settings', {
+  id: smallint('id').primaryKey().default(1),
+  timesheetsLockedThrough: date('timesheets_locked_through', { mode: 'string' }),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
 
 /** A resource's work on a task (from schedules and MSPDI files). */
 export const assignments = pgTable(

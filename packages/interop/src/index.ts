@@ -6,3 +6,14 @@ export * from './mspdi/mspdi-model.ts';
 export * from './mspdi/mspdi-parse.ts';
 export * from './mspdi/mspdi-schedule.ts';
 export * from './mspdi/mspdi-write.ts';
+export * from './resources/capacity-heatmap-xlsx.ts';
+export * from './resources/resource-pool-export.ts';
+export {
+  getCurrencyMinorDigits,
+  RESOURCE_POOL_COLUMNS,
+  type ResourcePoolColumn,
+  ResourcePoolImportError,
+  type ResourcePoolProblem,
+  type ResourcePoolRow,
+} from './resources/resource-pool-format.ts';
+export * from './resources/resource-pool-import.ts';

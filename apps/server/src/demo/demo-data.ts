@@ -1,6 +1,7 @@
 import type { Role, ScopeType } from '@baton/core';
 import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
 import type { Services } from '../services.ts';
+import { loadDemoResources } from './demo-resources.ts';
 import { loadDemoSchedules } from './demo-schedules.ts';
 
 export const DEMO_PASSWORD = 'baton-demo-2026';
@@ -399,6 +400,22 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
     scopeType: 'project',
     scopeId: teamProject,
     scope: PROJECT_NAMES[3]?.[0] ?? 'one project',
+  });
+  await loadDemoResources(s, {
+    unitIds: {
+      EPMO: epmo.id,
+      DIGI: digi.id,
+      OPS: ops.id,
+      CORP: corp.id,
+      INFRA: infra.id,
+      CPLAT: cplat.id,
+      SCM: scm.id,
+      FAC: fac.id,
+    },
+    projectIds: createdIds,
+    plannedProjectIds: createdIds.slice(11, 17),
+    userIds: people,
+    today: new Date().toISOString().slice(0, 10),
   });
   return logins;
 }

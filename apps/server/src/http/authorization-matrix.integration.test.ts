@@ -23,6 +23,10 @@ let someUserId = '';
 let customFieldId = '';
 let taskId = '';
 let linkId = '';
+let resourceId = '';
+let skillId = '';
+let allocationId = '';
+let staffingId = '';
 
 /** A throw-away task (and link) in project A, for routes that would delete the shared fixtures. */
 async function freshTask(): Promise<{ taskId: string; linkId: string }> {
@@ -66,6 +70,31 @@ beforeAll(async () => {
       description: null,
     })
   ).id;
+  const resource = await h.services.resources.create(SYSTEM_ACTOR, {
+    name: 'Fixture person',
+    capacityHoursPerWeek: 40,
+    orgUnitId: org.unitA,
+  });
+  resourceId = resource.id;
+  skillId = (await h.services.resources.createSkill(SYSTEM_ACTOR, { name: 'Fixture skill' })).id;
+  allocationId = (
+    await h.services.allocations.create(SYSTEM_ACTOR, {
+      resourceId,
+      projectId: org.projectA,
+      start: '2027-01-04',
+      end: '2027-01-31',
+      hoursPerWeek: 10,
+    })
+  ).id;
+  staffingId = (
+    await h.services.allocations.createStaffing(SYSTEM_ACTOR, {
+      projectId: org.projectA,
+      role: 'Developer',
+      start: '2027-01-04',
+      end: '2027-01-31',
+      hoursPerWeek: 10,
+    })
+  ).id;
   for (const role of ROLES) {
     const grants: Record<Where, { scopeType: 'organisation' | 'org_unit'; scopeId: string | null }> = {
       org: { scopeType: 'organisation', scopeId: null },
@@ -87,6 +116,30 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     method === 'DELETE' && (url === '/api/v1/tasks/:id' || url === '/api/v1/links/:id')
       ? await freshTask()
       : null;
+  // Deletes that would succeed get a throw-away row of their own, so the shared fixtures survive.
+  const fresh: Record<string, () => Promise<string>> = {
+    '/api/v1/allocations/:id': async () =>
+      (
+        await h.services.allocations.create(SYSTEM_ACTOR, {
+          resourceId,
+          projectId: org.projectA,
+          start: '2027-02-01',
+          end: '2027-02-07',
+          hoursPerWeek: 1,
+        })
+      ).id,
+    '/api/v1/resources/:id': async () =>
+      (
+        await h.services.resources.create(SYSTEM_ACTOR, {
+          name: 'Temp',
+          capacityHoursPerWeek: 1,
+          orgUnitId: org.unitA,
+        })
+      ).id,
+    '/api/v1/skills/:id': async () =>
+      (await h.services.resources.createSkill(SYSTEM_ACTOR, { name: `Temp ${Math.random()}` })).id,
+  };
+  const throwaway = method === 'DELETE' && fresh[url] ? await fresh[url]() : null;
   const ids: Record<string, string> = {
     '/api/v1/tasks/:id': temp?.taskId ?? taskId,
     '/api/v1/links/:id': temp?.linkId ?? linkId,
@@ -96,12 +149,28 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     '/api/v1/programs/:id': org.programA,
     '/api/v1/users/:id': someUserId,
     '/api/v1/custom-fields/:id': customFieldId,
+    '/api/v1/resources/:id': (url === '/api/v1/resources/:id' && throwaway) || resourceId,
+    '/api/v1/skills/:id': throwaway ?? skillId,
+    '/api/v1/allocations/:id': throwaway ?? allocationId,
+    '/api/v1/staffing-requests/:id': staffingId,
+    '/api/v1/timesheets/:id': NO_SUCH,
     '/api/v1/auth/tokens/:id': NO_SUCH,
   };
-  let path = url.replace(':grantId', NO_SUCH).replace(':number', '0');
+  let path = url.replace(':grantId', NO_SUCH).replace(':number', '0').replace(':itemId', NO_SUCH);
   for (const [prefix, id] of Object.entries(ids)) {
     if (path.startsWith(prefix)) path = path.replace(':id', id);
   }
+  const queries: Record<string, string> = {
+    'GET /api/v1/capacity': '?from=2027-01-04&to=2027-01-31',
+    'GET /api/v1/capacity/export.xlsx': '?from=2027-01-04&to=2027-01-31',
+    'GET /api/v1/availability': '?from=2027-01-04&to=2027-01-31',
+    'GET /api/v1/levelling/options': `?resourceId=${resourceId}&start=2027-01-04&end=2027-01-31`,
+    'GET /api/v1/reconciliation': '?from=2027-01-04&to=2027-01-31',
+    'GET /api/v1/timesheets': '?week=2027-01-04',
+    'DELETE /api/v1/resources/:id/rates/:itemId': '?version=1',
+    'DELETE /api/v1/resources/:id/leave/:itemId': '?version=1',
+  };
+  path += queries[`${method} ${url}`] ?? '';
   if (method === 'GET') return { url: path };
   if (method === 'DELETE') {
     // deleting a project with a stale version, or a unit/portfolio/program that still has children: 409
@@ -113,6 +182,9 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'POST /api/v1/programs': { portfolioId: org.portfolioA },
     'POST /api/v1/org-units': { parentId: org.unitA },
     'POST /api/v1/links': { successorId: taskId },
+    'POST /api/v1/resources': { orgUnitId: org.unitA },
+    'POST /api/v1/allocations': { projectId: org.projectA },
+    'POST /api/v1/staffing-requests': { projectId: org.projectA },
   };
   return { url: path, body: bodies[`${method} ${url}`] ?? {} };
 }

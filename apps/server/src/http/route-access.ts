@@ -6,7 +6,10 @@ import type { Action } from '@baton/core';
  * - anywhere: the action held at any scope (lists are then filtered to what the user may see);
  * - project / org-unit / portfolio / program: the thing named by the `:id` path parameter;
  * - task / link: the project of the task (of the link's successor) named by `:id`;
- * - new-*: where the thing being created will sit, read from the request body.
+ * - resource: the org unit of the resource named by `:id` (the organisation when it has none);
+ * - allocation / staffing-request: the project of the allocation or request named by `:id`;
+ * - new-*: where the thing being created will sit, read from the request body (`new-allocation`: its
+ *   `projectId`; `new-resource`: its `orgUnitId`).
  */
 export type ScopeRef =
   | 'organisation'
@@ -21,7 +24,12 @@ export type ScopeRef =
   | 'new-project'
   | 'new-portfolio'
   | 'new-program'
-  | 'new-org-unit';
+  | 'new-org-unit'
+  | 'resource'
+  | 'new-resource'
+  | 'allocation'
+  | 'new-allocation'
+  | 'staffing-request';
 
 export type Access =
   | { kind: 'public' }
@@ -106,6 +114,55 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/projects/:id/baselines': can('project.update', 'project'),
   'GET /api/v1/projects/:id/baselines/:number/variance': can('project.read', 'project'),
   'GET /api/v1/roadmap': can('project.read', 'anywhere'),
+
+  // The shared resource pool (issue 4). Resources sit in an org unit; a grant on the unit covers them.
+  'GET /api/v1/resources': can('resource.read', 'anywhere'),
+  'POST /api/v1/resources': can('resource.manage', 'new-resource'),
+  'POST /api/v1/resources/import': can('resource.manage', 'organisation'),
+  'GET /api/v1/resources/export.csv': can('resource.read', 'anywhere'),
+  'GET /api/v1/resources/:id': can('resource.read', 'anywhere'),
+  'PATCH /api/v1/resources/:id': can('resource.manage', 'resource'),
+  'DELETE /api/v1/resources/:id': can('resource.manage', 'resource'),
+  'PUT /api/v1/resources/:id/skills': can('resource.manage', 'resource'),
+  'POST /api/v1/resources/:id/rates': can('resource.manage', 'resource'),
+  'DELETE /api/v1/resources/:id/rates/:itemId': can('resource.manage', 'resource'),
+  'POST /api/v1/resources/:id/leave': can('resource.manage', 'resource'),
+  'DELETE /api/v1/resources/:id/leave/:itemId': can('resource.manage', 'resource'),
+  'GET /api/v1/skills': signedIn,
+  'POST /api/v1/skills': can('resource.manage', 'organisation'),
+  'PATCH /api/v1/skills/:id': can('resource.manage', 'organisation'),
+  'DELETE /api/v1/skills/:id': can('resource.manage', 'organisation'),
+  'GET /api/v1/tasks/:id/assignments': can('project.read', 'task'),
+  'PUT /api/v1/tasks/:id/assignments': can('project.update', 'task'),
+
+  // Demand: who works on which project, and requests for people. Placed by the project.
+  'GET /api/v1/allocations': can('resource.read', 'anywhere'),
+  'POST /api/v1/allocations': can('allocation.manage', 'new-allocation'),
+  'PATCH /api/v1/allocations/:id': can('allocation.manage', 'allocation'),
+  'DELETE /api/v1/allocations/:id': can('allocation.manage', 'allocation'),
+  'GET /api/v1/staffing-requests': can('resource.read', 'anywhere'),
+  'POST /api/v1/staffing-requests': can('allocation.manage', 'new-allocation'),
+  'GET /api/v1/staffing-requests/:id/candidates': can('resource.read', 'staffing-request'),
+  'POST /api/v1/staffing-requests/:id/fill': can('allocation.manage', 'staffing-request'),
+  'POST /api/v1/staffing-requests/:id/cancel': can('allocation.manage', 'staffing-request'),
+
+  // Capacity against demand, availability, levelling, reconciliation.
+  'GET /api/v1/capacity': can('resource.read', 'anywhere'),
+  'GET /api/v1/capacity/export.xlsx': can('resource.read', 'anywhere'),
+  'GET /api/v1/availability': can('resource.read', 'anywhere'),
+  'GET /api/v1/levelling/options': can('resource.read', 'anywhere'),
+  // Applying also needs project.update on the project whose task or allocation moves: the service checks it.
+  'POST /api/v1/levelling/apply': can('allocation.manage', 'anywhere'),
+  'GET /api/v1/reconciliation': can('resource.read', 'anywhere'),
+
+  // Timesheets: people log their own hours; the project's manager approves them.
+  'GET /api/v1/timesheets': can('timesheet.log', 'anywhere'),
+  'PUT /api/v1/timesheets': can('timesheet.log', 'anywhere'),
+  'POST /api/v1/timesheets/:id/submit': can('timesheet.log', 'anywhere'),
+  'GET /api/v1/timesheet-approvals': can('timesheet.approve', 'anywhere'),
+  'POST /api/v1/projects/:id/timesheet-decisions': can('timesheet.approve', 'project'),
+  'GET /api/v1/timesheet-lock': signedIn,
+  'PUT /api/v1/timesheet-lock': can('resource.manage', 'organisation'),
 
   'GET /api/v1/custom-fields': signedIn,
   'POST /api/v1/custom-fields': can('customfield.manage', 'organisation'),

@@ -200,6 +200,31 @@ async function resolveScope(
     }
     case 'new-org-unit':
       return s.access.newOrgUnitPath(bodyField(req, 'parentId'));
+    case 'resource':
+      return s.resources.pathOf(param(req, 'id'));
+    case 'new-resource': {
+      const orgUnitId = bodyField(req, 'orgUnitId');
+      return orgUnitId
+        ? s.access.orgUnitPath(orgUnitId).catch(() => {
+            throw new ProblemError(422, 'validation', 'orgUnitId: no such org unit', [
+              { field: 'orgUnitId', rule: 'exists', message: 'no such org unit' },
+            ]);
+          })
+        : s.access.orgUnitPath(await s.access.rootOrgUnitId());
+    }
+    case 'allocation':
+      return s.access.projectPath(await s.allocations.projectOfAllocation(param(req, 'id')));
+    case 'staffing-request':
+      return s.access.projectPath(await s.allocations.projectOfStaffing(param(req, 'id')));
+    case 'new-allocation': {
+      const projectId = bodyField(req, 'projectId');
+      if (!projectId) return { orgUnitIds: [], portfolioId: null, projectId: null };
+      return s.access.projectPath(projectId).catch(() => {
+        throw new ProblemError(422, 'validation', 'projectId: no such project', [
+          { field: 'projectId', rule: 'exists', message: 'no such project' },
+        ]);
+      });
+    }
   }
 }
 

@@ -9,6 +9,16 @@ const MAIN: readonly Item[] = [
   { to: '/', label: 'Home', icon: '⌂', end: true },
   { to: '/projects', label: 'Projects', icon: '▦', end: true },
   { to: '/roadmap', label: 'Roadmap', icon: '☷' },
+  { to: '/timesheets', label: 'My timesheet', icon: '◷', action: 'timesheet.log', end: true },
+  { to: '/timesheets/approvals', label: 'Approvals', icon: '✓', action: 'timesheet.approve' },
+];
+
+const RESOURCES: readonly Item[] = [
+  { to: '/resources', label: 'Resource pool', icon: '☻', action: 'resource.read' },
+  { to: '/capacity', label: 'Capacity', icon: '▤', action: 'resource.read' },
+  { to: '/availability', label: 'Availability', icon: '⌕', action: 'resource.read' },
+  { to: '/staffing', label: 'Staffing', icon: '⇄', action: 'resource.manage' },
+  { to: '/reconciliation', label: 'Reconciliation', icon: '⚖', action: 'resource.read' },
 ];
 
 const ADMIN: readonly Item[] = [
@@ -38,11 +48,23 @@ export function SideNav({ open }: { open: boolean }) {
     <nav className={open ? 'sidenav is-open' : 'sidenav'} aria-label="Main" id="main-nav">
       <div className="sidenav__section">
         <ul>
-          {MAIN.map((item) => (
+          {MAIN.filter((item) => !item.action || can(item.action)).map((item) => (
             <NavItem key={item.to} item={item} />
           ))}
         </ul>
       </div>
+      {RESOURCES.some((item) => !item.action || can(item.action)) && (
+        <div className="sidenav__section">
+          <h2 className="sidenav__heading" id="nav-resources">
+            Resources
+          </h2>
+          <ul aria-labelledby="nav-resources">
+            {RESOURCES.filter((item) => !item.action || can(item.action)).map((item) => (
+              <NavItem key={item.to} item={item} />
+            ))}
+          </ul>
+        </div>
+      )}
       <HierarchyTree />
       <div className="sidenav__section">
         <h2 className="sidenav__heading" id="nav-admin">

@@ -41,10 +41,15 @@ export const ACTIONS = [
   'user.manage',
   'customfield.manage',
   'journal.read',
+  'resource.read',
+  'resource.manage',
+  'allocation.manage',
+  'timesheet.log',
+  'timesheet.approve',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const READ: readonly Action[] = ['project.read', 'user.read'];
+const READ: readonly Action[] = ['project.read', 'user.read', 'resource.read'];
 const EDIT: readonly Action[] = [...READ, 'project.create', 'project.update'];
 
 /** The role → actions table. Every route's permission resolves through it. */
@@ -58,12 +63,17 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'portfolio.manage',
     'customfield.manage',
     'journal.read',
+    'resource.manage',
+    'allocation.manage',
+    'timesheet.log',
+    'timesheet.approve',
   ],
-  pmo_analyst: [...EDIT, 'customfield.manage'],
-  portfolio_manager: [...EDIT, 'project.approve', 'portfolio.manage'],
-  resource_manager: READ,
-  project_manager: EDIT,
-  team_member: READ,
+  pmo_analyst: [...EDIT, 'customfield.manage', 'timesheet.log'],
+  portfolio_manager: [...EDIT, 'project.approve', 'portfolio.manage', 'allocation.manage', 'timesheet.log'],
+  // Resource managers own the pool and who works where; they change no plan but their people's.
+  resource_manager: [...READ, 'resource.manage', 'allocation.manage', 'timesheet.log'],
+  project_manager: [...EDIT, 'allocation.manage', 'timesheet.log', 'timesheet.approve'],
+  team_member: [...READ, 'timesheet.log'],
   sponsor: [...READ, 'project.approve'],
   viewer: READ,
 };

@@ -161,6 +161,15 @@ export class ScheduleRepository {
     await tx.update(calendars).set({ baseCalendarId }).where(eq(calendars.id, id));
   }
 
+  /** The organisation's calendars and these (base calendars resolve among them). */
+  calendarsWithIds(db: Database, ids: readonly string[]): Promise<CalendarRow[]> {
+    return db
+      .select()
+      .from(calendars)
+      .where(or(isNull(calendars.projectId), ids.length ? inArray(calendars.id, [...ids]) : undefined))
+      .orderBy(asc(calendars.createdAt));
+  }
+
   async organisationCalendar(db: Database, name: string): Promise<CalendarRow | null> {
     const [row] = await db
       .select()
@@ -435,7 +444,12 @@ export class ScheduleRepository {
       .from(resources)
       .where(and(eq(resources.name, values.name), eq(resources.kind, values.kind ?? 'work')));
     if (existing) return existing;
-    const [row] = await tx.insert(resources).values(values).returning();
+    // Project's Max Units of 100 % is one full-time (40-hour) person in the shared pool.
+    const capacityHoursPerWeek = values.capacityHoursPerWeek ?? (values.maxUnits ?? 1) * 40;
+    const [row] = await tx
+      .insert(resources)
+      .values({ ...values, capacityHoursPerWeek })
+      .returning();
     if (!row) throw new Error('insert returned nothing');
     return row;
   }

@@ -1,9 +1,12 @@
 import type { ProjectScheduleView, ScheduleChange, ScheduleSettings, Task, TaskLink } from '@baton/contracts';
 import {
+  buildDayResolvers,
   CalendarWithoutWorkError,
+  compileWorkCalendar,
   formatLocalDateTime,
   type ScheduleResult,
   scheduleNetwork,
+  type WorkCalendar,
 } from '@baton/core';
 import type { Database } from '@baton/db';
 import { conflict, invalid, notFound, ProblemError, staleVersion } from '../../http/problem.ts';
@@ -19,6 +22,7 @@ import {
   normaliseLocal,
   type Problem,
   STANDARD_CALENDAR,
+  toEngineCalendar,
   toLinkDto,
   toTaskDto,
 } from './schedule-input.ts';
@@ -77,6 +81,97 @@ export class ScheduleService {
       definition: STANDARD_CALENDAR as unknown as Record<string, unknown>,
     });
     return row.id;
+  }
+
+  /**
+   * Working minutes on each day of [fromDay, toDay] (day numbers) of each calendar, for capacity
+   * planning; an unknown id (or null) gets the organisation's Standard calendar.
+   */
+  async workingMinutesByDay(
+    calendarIds: readonly (string | null)[],
+    fromDay: number,
+    toDay: number,
+  ): Promise<{ standardId: string; days: Map<string, Float64Array>; calendars: Map<string, WorkCalendar> }> {
+    const standardId = await this.standardCalendarId(this.db);
+    const wanted = [...new Set(calendarIds.filter((c): c is string => !!c))];
+    const rows = await this.repo.calendarsWithIds(this.db, wanted);
+    const { resolvers } = buildDayResolvers(rows.map(toEngineCalendar));
+    const days = new Map<string, Float64Array>();
+    const calendars = new Map<string, WorkCalendar>();
+    const length = Math.max(0, toDay - fromDay + 1);
+    for (const id of [standardId, ...wanted]) {
+      const resolve = resolvers.get(id) ?? resolvers.get(standardId);
+      if (resolve) calendars.set(id, compileWorkCalendar(id, resolve, fromDay));
+      const out = new Float64Array(length);
+      if (resolve)
+        for (let d = 0; d < length; d++) {
+          let minutes = 0;
+          for (const iv of resolve(fromDay + d)) minutes += iv.to - iv.from;
+          out[d] = minutes;
+        }
+      days.set(id, out);
+    }
+    return { standardId, days, calendars };
+  }
+
+  /** One task as stored, for modules that build on plans (resources, timesheets). */
+  taskRow(db: Database, taskId: string): Promise<TaskRow | null> {
+    return this.repo.getTask(db, taskId);
+  }
+
+  /** Sets a task's total work (the sum of its assignments) under its version, inside the caller's transaction. */
+  setTaskWork(tx: Database, taskId: string, version: number, workMinutes: number, actorId: string | null) {
+    return this.repo.updateTask(tx, taskId, version, { workMinutes }, actorId);
+  }
+
+  /**
+   * Books approved timesheet hours onto tasks, inside the caller's transaction: actual work and cost
+   * grow, the task gets an actual start if it had none, % complete follows actual over planned work
+   * (held below 100 until someone marks the task finished), and the projects are rescheduled.
+   */
+  async bookActuals(
+    tx: Database,
+    actor: Actor,
+    items: readonly { taskId: string; minutes: number; costMinor: number; firstDate: string }[],
+  ): Promise<void> {
+    const projectIds = new Set<string>();
+    for (const item of items) {
+      const before = await this.repo.getTask(tx, item.taskId);
+      if (!before || before.summary) continue;
+      const actualWorkMinutes = before.actualWorkMinutes + item.minutes;
+      const percent =
+        before.workMinutes > 0
+          ? Math.min(99, Math.round((100 * actualWorkMinutes) / before.workMinutes))
+          : before.percentComplete;
+      const values = {
+        actualWorkMinutes,
+        actualCostMinor: before.actualCostMinor + item.costMinor,
+        percentComplete: before.actualFinish
+          ? before.percentComplete
+          : Math.max(before.percentComplete, percent),
+        ...(before.actualStart ? {} : { actualStart: `${item.firstDate}T08:00:00` }),
+      };
+      const after = await this.repo.updateTask(tx, item.taskId, before.version, values, actor.userId);
+      if (!after) throw staleVersion(before.version + 1, before.version);
+      await recordChange(
+        this.journal,
+        tx,
+        actor,
+        { type: 'task', id: item.taskId, action: 'actuals' },
+        {
+          ...taskSnapshot(before),
+          actualWorkMinutes: before.actualWorkMinutes,
+          actualCostMinor: before.actualCostMinor,
+        },
+        {
+          ...taskSnapshot(after),
+          actualWorkMinutes: after.actualWorkMinutes,
+          actualCostMinor: after.actualCostMinor,
+        },
+      );
+      projectIds.add(before.projectId);
+    }
+    if (projectIds.size) await this.reschedule(tx, [...projectIds]);
   }
 
   async settingsOf(tx: Database, projectId: string): Promise<SettingsRow> {

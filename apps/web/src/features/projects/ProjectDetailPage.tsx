@@ -10,13 +10,14 @@ import { ErrorState } from '../../design/ErrorState.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { StatusBadge } from '../../design/StatusBadge.tsx';
 import { TabPanel, Tabs } from '../../design/Tabs.tsx';
+import { ProjectResourcingTab } from '../resources/ProjectResourcingTab.tsx';
 import { ScheduleTab } from '../schedule/ScheduleTab.tsx';
 import { LifecycleActions } from './LifecycleActions.tsx';
 import { ProjectEditor } from './ProjectEditor.tsx';
 import { ProjectHistory } from './ProjectHistory.tsx';
 import { ProjectOverview } from './ProjectOverview.tsx';
 
-type TabId = 'overview' | 'schedule' | 'edit' | 'history';
+type TabId = 'overview' | 'schedule' | 'resourcing' | 'edit' | 'history';
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -29,9 +30,11 @@ export function ProjectDetailPage() {
       ? 'history'
       : requested === 'schedule'
         ? 'schedule'
-        : requested === 'edit' && canEdit
-          ? 'edit'
-          : 'overview';
+        : requested === 'resourcing' && can('resource.read')
+          ? 'resourcing'
+          : requested === 'edit' && canEdit
+            ? 'edit'
+            : 'overview';
   const setTab = (next: TabId) => {
     const p = new URLSearchParams(params);
     if (next === 'overview') p.delete('tab');
@@ -69,6 +72,7 @@ export function ProjectDetailPage() {
   const tabs: { id: TabId; label: string }[] = [
     { id: 'overview', label: 'Overview' },
     { id: 'schedule', label: 'Schedule' },
+    ...(can('resource.read') ? [{ id: 'resourcing' as const, label: 'Resourcing' }] : []),
     ...(canEdit ? [{ id: 'edit' as const, label: 'Edit' }] : []),
     { id: 'history', label: 'History' },
   ];
@@ -101,6 +105,7 @@ export function ProjectDetailPage() {
       <TabPanel idBase="project" id={tab}>
         {tab === 'overview' && <ProjectOverview project={project} />}
         {tab === 'schedule' && <ScheduleTab key={project.id} project={project} />}
+        {tab === 'resourcing' && <ProjectResourcingTab key={project.id} projectId={project.id} />}
         {tab === 'edit' && (
           <ProjectEditor key={project.id} project={project} onDone={() => setTab('overview')} />
         )}

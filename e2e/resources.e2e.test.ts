@@ -105,13 +105,9 @@ beforeAll(async () => {
   const api = await apiOf(admin);
   const users = await api('GET', `/users?q=${encodeURIComponent(PROJECT_MANAGER)}`);
   const priya = users.items.find((u: { email: string }) => u.email === PROJECT_MANAGER);
-  const mia = (await api('GET', `/resources?q=${encodeURIComponent('Mia Member')}`)).items[0];
-  const miaProjectId: string = (await api('GET', `/allocations?resourceId=${mia.id}`)).items[0]?.projectId;
-  const project = await api('GET', `/projects/${miaProjectId ?? ''}`).catch(async () => {
-    // No booking for Mia: fall back to the project her team-member role is granted on.
-    const list = await api('GET', '/projects?pageSize=10&sort=code');
-    return list.items[3];
-  });
+  // Mia's team-member role is granted on the demo's "Customer portal relaunch": she logs time there.
+  const project = (await api('GET', `/projects?q=${encodeURIComponent('Customer portal relaunch')}`))
+    .items[0];
   memberProject = { id: project.id, code: project.code, name: project.name };
   if (project.managerId !== priya.id)
     await api('PATCH', `/projects/${project.id}`, { version: project.version, managerId: priya.id });

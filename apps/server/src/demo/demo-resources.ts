@@ -305,7 +305,8 @@ export async function loadDemoResources(
     if (['proposed', 'approved', 'active', 'on_hold'].includes(p.status)) open.push({ id, status: p.status });
   }
   for (const [k, p] of open.entries()) {
-    const team = [k % 20, (k * 7 + 3) % 20, (k * 11 + 5) % 20];
+    // Mia (resource 0) works only on the project her login is granted on, booked below.
+    const team = [1 + (k % 19), 1 + ((k * 7 + 3) % 19), 1 + ((k * 11 + 5) % 19)];
     for (const [j, r] of team.slice(0, k % 3 === 0 ? 2 : 1).entries()) {
       const resourceId = resourceIds[r];
       if (!resourceId) continue;
@@ -318,6 +319,15 @@ export async function loadDemoResources(
       });
     }
   }
+  const miaProject = input.projectIds[3];
+  if (miaProject && resourceIds[0])
+    await s.allocations.create(a, {
+      resourceId: resourceIds[0],
+      projectId: miaProject,
+      start: shift(-28),
+      end: shift(120),
+      hoursPerWeek: 32,
+    });
   // Noah is the team's strongest developer, and everybody wants him: a clear over-allocation.
   const noah = resourceIds[1];
   const [p1, p2] = open;
@@ -374,7 +384,6 @@ export async function loadDemoResources(
 
   // Mia logged last week on her project and sent it for approval.
   const mia = input.userIds['member@baton.local'];
-  const miaProject = input.projectIds[3];
   if (mia && miaProject && resourceIds[0]) {
     const actor = {
       userId: mia,

@@ -53,8 +53,9 @@ export class LevellingService {
         )
       : [];
     const seen = new Set<string>([r.id]);
+    // Named people only: handing work to a placeholder role does not get it done.
     return [...(best ? rows : []), ...byRole].filter((x) => {
-      if (seen.has(x.id) || x.kind !== 'work') return false;
+      if (seen.has(x.id) || x.kind !== 'work' || x.generic) return false;
       seen.add(x.id);
       return true;
     });

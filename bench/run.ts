@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
+import { runApiCapacity } from './api-capacity.ts';
 import { runApiProjects } from './api-projects.ts';
 
 const only = process.argv[2];
@@ -17,6 +18,13 @@ if (!only || only === 'api-projects') {
     results.map((r) => ({ ...r, ofHello: hello ? `${((100 * r.reqPerSec) / hello).toFixed(1)} %` : '' })),
   );
   report['api-projects'] = results;
+}
+
+if (!only || only === 'api-capacity') {
+  const results = await runApiCapacity();
+  console.log('\napi-capacity (500 resources × 52 weeks, bookings and task work, no cache)');
+  console.table(results);
+  report['api-capacity'] = results;
 }
 
 /** Runs a benchmark script in its own process (so each starts cold and memory is its own) and reads its JSON lines. */

@@ -32,14 +32,14 @@ export async function seedResourcePool(
          n as (select count(*) as c from p)
     insert into allocations (resource_id, project_id, start, "end", hours_per_week)
     select r.i_id, (select id from p where p.i = 1 + ((r.i * 31 + k * 17) % (select c from n))),
-           date '2027-01-04' + ((r.i + k * 13) % 300),
-           date '2027-01-04' + ((r.i + k * 13) % 300) + 14 + ((r.i * k) % 120),
+           date '2027-01-04' + ((r.i + k * 13) % 300)::int,
+           date '2027-01-04' + ((r.i + k * 13) % 300)::int + 14 + ((r.i * k) % 120)::int,
            (array[4, 8, 12, 16, 20])[1 + (r.i + k) % 5]
     from (select id as i_id, i from r) r, generate_series(1, 4) k
     union all
     select r.i_id, (select id from p where p.i = 1 + ((r.i * 7 + k * 5) % (select c from n))),
-           date '2027-01-04' + ((r.i * 3 + k * 29) % 330),
-           date '2027-01-04' + ((r.i * 3 + k * 29) % 330) + 7 + ((r.i + k) % 60),
+           date '2027-01-04' + ((r.i * 3 + k * 29) % 330)::int,
+           date '2027-01-04' + ((r.i * 3 + k * 29) % 330)::int + 7 + ((r.i + k) % 60)::int,
            (array[8, 16, 24])[1 + (r.i + k) % 3]
     from (select id as i_id, i from r) r, generate_series(1, 2) k
     where r.i % 3 <> 0`);

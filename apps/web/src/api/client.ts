@@ -74,7 +74,7 @@ export function toQueryString(params: Readonly<Record<string, QueryValue>>): str
 }
 
 type ApiFetchOptions = {
-  method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
   /** A body sent as-is (a file's text) with this content type, instead of JSON. */
   raw?: { text: string; contentType: string };

@@ -137,8 +137,6 @@ export const timesheetKeys = {
 };
 
 const enc = encodeURIComponent;
-// apiFetch's method list predates the PUT routes (skills, timesheets, timesheet lock); the request is sent as given.
-const PUT = 'PUT' as 'POST';
 const asQuery = (params: object) => params as Readonly<Record<string, QueryValue>>;
 
 // ---- the pool ----
@@ -163,7 +161,7 @@ export function setResourceSkills(
   version: number,
   skills: { skillId: string; level: number }[],
 ): Promise<ResourceDetail> {
-  return apiFetch(`/resources/${enc(id)}/skills`, { method: PUT, body: { version, skills } });
+  return apiFetch(`/resources/${enc(id)}/skills`, { method: 'PUT', body: { version, skills } });
 }
 export function addRate(id: string, body: AddRateBody): Promise<ResourceDetail> {
   return apiFetch(`/resources/${enc(id)}/rates`, { method: 'POST', body });
@@ -279,7 +277,7 @@ export function fetchTimesheet(week: string, resourceId?: string, signal?: Abort
   return apiFetch('/timesheets', { query: { week, resourceId }, signal });
 }
 export function saveTimesheet(body: SaveTimesheetBody): Promise<Timesheet> {
-  return apiFetch('/timesheets', { method: PUT, body });
+  return apiFetch('/timesheets', { method: 'PUT', body });
 }
 export function submitTimesheet(id: string, version: number): Promise<Timesheet> {
   return apiFetch(`/timesheets/${enc(id)}/submit`, { method: 'POST', body: { version } });

@@ -9,6 +9,8 @@ import type {
   ProjectScheduleView as ProjectScheduleViewSchema,
   Roadmap as RoadmapSchema,
   ScheduleChange as ScheduleChangeSchema,
+  SetTaskAssignmentsBody as SetTaskAssignmentsBodySchema,
+  TaskAssignmentList as TaskAssignmentListSchema,
   TaskLink as TaskLinkSchema,
   Task as TaskSchema,
   UpdateLinkBody as UpdateLinkBodySchema,
@@ -34,6 +36,8 @@ export type ImpactResult = Out<typeof ImpactResultSchema>;
 export type ImportResult = Out<typeof ImportResultSchema>;
 export type Roadmap = Out<typeof RoadmapSchema>;
 export type RoadmapProject = Roadmap['projects'][number];
+export type TaskAssignmentList = Out<typeof TaskAssignmentListSchema>;
+export type TaskAssignment = TaskAssignmentList['items'][number];
 export type LinkType = TaskLink['type'];
 export type ConstraintType = Task['constraintType'];
 
@@ -43,6 +47,7 @@ export type CreateLinkBody = In<typeof CreateLinkBodySchema>;
 export type UpdateLinkBody = In<typeof UpdateLinkBodySchema>;
 export type CreateBaselineBody = In<typeof CreateBaselineBodySchema>;
 export type UpdateScheduleSettingsBody = In<typeof UpdateScheduleSettingsBodySchema>;
+export type SetTaskAssignmentsBody = In<typeof SetTaskAssignmentsBodySchema>;
 
 export type RoadmapFilters = { portfolioId?: string; orgUnitId?: string; programId?: string };
 
@@ -53,6 +58,7 @@ export const scheduleKeys = {
   variance: (projectId: string, number: number) => ['schedule', 'variance', projectId, number] as const,
   impact: (taskId: string, slipDays: number, mode: string) =>
     ['schedule', 'impact', taskId, slipDays, mode] as const,
+  assignments: (taskId: string) => ['schedule', 'assignments', taskId] as const,
   roadmap: (filters: RoadmapFilters) => ['schedule', 'roadmap', filters] as const,
 };
 
@@ -91,6 +97,18 @@ export function updateLink(linkId: string, body: UpdateLinkBody): Promise<Schedu
 
 export function deleteLink(linkId: string): Promise<ScheduleChange> {
   return apiFetch(`/links/${enc(linkId)}`, { method: 'DELETE' });
+}
+
+export function fetchTaskAssignments(taskId: string, signal?: AbortSignal): Promise<TaskAssignmentList> {
+  return apiFetch(`/tasks/${enc(taskId)}/assignments`, { signal });
+}
+
+/** Replaces who does the task's work; the task's version goes up and its plan is rescheduled. */
+export function setTaskAssignments(
+  taskId: string,
+  body: SetTaskAssignmentsBody,
+): Promise<TaskAssignmentList> {
+  return apiFetch(`/tasks/${enc(taskId)}/assignments`, { method: 'PUT', body });
 }
 
 export function listBaselines(projectId: string, signal?: AbortSignal): Promise<{ items: Baseline[] }> {

@@ -70,13 +70,15 @@ export class CapacityService {
     rows = rows.filter(
       (r) => r.kind === 'work' && (!f.role || (r.role ?? '').toLowerCase() === f.role.toLowerCase()),
     );
-    const ids = rows.map((r) => r.id);
+    // With no filter every resource is in: reading the window alone is cheaper than naming them all.
+    const everyone = !rf.orgUnitIds && !rf.skillId && !rf.ids && !f.role;
+    const ids = everyone ? null : rows.map((r) => r.id);
     const fromDay = toDayNumber(from);
     const toDay = toDayNumber(to);
     const [leave, allocations, assignments, calendars] = await Promise.all([
       this.repo.leaveOf(this.db, ids, { from, to }),
-      this.repo.listAllocations(this.db, { resourceIds: ids, from, to }),
-      this.repo.assignmentDemand(this.db, { resourceIds: ids, from, to }),
+      this.repo.listAllocations(this.db, { resourceIds: ids ?? undefined, from, to }),
+      this.repo.assignmentDemand(this.db, { resourceIds: ids ?? undefined, from, to }),
       this.schedule.workingMinutesByDay([...new Set(rows.map((r) => r.calendarId))], fromDay, toDay),
     ]);
     const taskCalendars = [...new Set(assignments.map((a) => a.calendarId).filter((c): c is string => !!c))];

@@ -60,6 +60,7 @@ export function registerResourceRoutes(r: RouteRegistrar, s: Services): void {
   const pool = ['Resource pool'];
   r.add({
     method: 'GET',
+    cache: true,
     url: '/api/v1/resources',
     summary: 'The shared pool: people and generic roles, filtered, sorted and paged',
     tags: pool,
@@ -308,6 +309,7 @@ export function registerResourceRoutes(r: RouteRegistrar, s: Services): void {
   const capacity = ['Capacity'];
   r.add({
     method: 'GET',
+    cache: true,
     url: '/api/v1/capacity',
     summary:
       'Capacity against demand per resource, role, skill or org unit by day, week or month; over-allocations',
@@ -334,6 +336,7 @@ export function registerResourceRoutes(r: RouteRegistrar, s: Services): void {
   });
   r.add({
     method: 'GET',
+    cache: true,
     url: '/api/v1/availability',
     summary: 'Who (with a skill at a level) is free for some hours a week over a period, ranked by fit',
     tags: capacity,

@@ -34,6 +34,7 @@ import {
   parseLag,
   toDateTimeInput,
 } from './schedule-time.ts';
+import { TaskAssignments } from './TaskAssignments.tsx';
 import type { ScheduleEdit } from './use-schedule-edit.ts';
 
 const CONSTRAINTS: { value: ConstraintType; label: string }[] = [
@@ -252,6 +253,13 @@ export function TaskDialog({
           </Field>
         </fieldset>
       </div>
+      {rolledUp ? (
+        <p className="task-dialog__section subtle">
+          People are assigned to the tasks beneath this summary; its work rolls up from them.
+        </p>
+      ) : (
+        <TaskAssignments task={task} canEdit={canEdit} />
+      )}
       <Predecessors task={task} view={view} taskById={taskById} canEdit={canEdit} edit={edit} />
       <Impact task={task} minutesPerDay={mpd} />
     </Dialog>

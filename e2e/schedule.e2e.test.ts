@@ -150,6 +150,67 @@ describe('Baton schedules', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('assigns a person from the pool to a task from the keyboard, which changes the task’s work', async () => {
+    const projectId = new URL(projectUrl).pathname.split('/').pop() ?? '';
+    const taskId = (await taskRow('Build').getAttribute('data-row-id')) ?? '';
+    type PlanTask = { id: string; durationMinutes: number; workMinutes: number };
+    const buildInPlan = async (): Promise<PlanTask> => {
+      const response = await page.request.get(`${server.url}/api/v1/projects/${projectId}/schedule`);
+      expect(response.ok()).toBe(true);
+      const plan = (await response.json()) as { tasks: PlanTask[] };
+      const task = plan.tasks.find((t) => t.id === taskId);
+      if (!task) throw new Error('Build is not in the plan');
+      return task;
+    };
+    const before = await buildInPlan();
+    const halfWork = Math.round(before.durationMinutes * 0.5);
+    expect(before.durationMinutes).toBeGreaterThan(0);
+    expect(before.workMinutes).not.toBe(halfWork);
+
+    await taskRow('Build').focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: /Build/ });
+    await dialog.getByRole('heading', { name: 'Assignments' }).waitFor();
+    await dialog.getByText('Nobody is assigned yet.').waitFor();
+
+    const picker = dialog.getByRole('combobox', { name: 'Assign a person or role' });
+    await picker.focus();
+    await picker.pressSequentially('Noah Be');
+    const option = dialog.getByRole('option', { name: /Noah Becker/ });
+    await expect.poll(() => option.getAttribute('aria-selected')).toBe('true');
+    await picker.press('Enter');
+    const table = dialog.getByRole('table', { name: 'Assignments of Build' });
+    await table.getByRole('row').filter({ hasText: 'Noah Becker' }).waitFor();
+    expect(await picker.inputValue()).toBe('');
+
+    const units = dialog.getByLabel('Units of Noah Becker (%)');
+    await units.fill('50');
+    // Work follows duration × units until hours are typed.
+    const work = dialog.getByLabel('Work of Noah Becker (hours)');
+    expect(Number(await work.inputValue())).toBeCloseTo(halfWork / 60, 2);
+    const saved = page.waitForResponse(
+      (r) => r.url().endsWith(`/api/v1/tasks/${taskId}/assignments`) && r.request().method() === 'PUT',
+    );
+    await units.press('Enter');
+    const response = await saved;
+    expect(response.ok()).toBe(true);
+    expect(response.request().postDataJSON()).toMatchObject({
+      assignments: [{ units: 0.5 }],
+    });
+    expect(response.request().postDataJSON().assignments[0]).not.toHaveProperty('workMinutes');
+    await expect.poll(() => dialog.getByRole('button', { name: 'Save assignments' }).isDisabled()).toBe(true);
+    await table.getByRole('row').filter({ hasText: 'Noah Becker' }).waitFor();
+    // The plan was refetched: the dialog shows the task's new work, and so does the API.
+    await dialog.getByText(`Work on the task: ${Math.round((halfWork / 60) * 100) / 100} h`).waitFor();
+    expect((await buildInPlan()).workMinutes).toBe(halfWork);
+
+    await expectNoSeriousA11yViolations('task assignments');
+    await dialog.getByRole('heading', { name: 'Assignments' }).scrollIntoViewIfNeeded();
+    await shoot('21d-task-assignments');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('changes the plan settings from the toolbar: a finish is needed to schedule from it, a status date', async () => {
     await page.getByRole('button', { name: 'Plan settings' }).click();
     const dialog = page.getByRole('dialog', { name: 'Plan settings' });

@@ -10,7 +10,6 @@ import {
   parseLocalDateTime,
   spreadFlatDemand,
   spreadTaskWork,
-  sumIntoPeriods,
   toDayNumber,
   type WorkCalendar,
   weekdayOf,
@@ -215,10 +214,18 @@ export function gridOf(
 ): { grid: CapacityGrid; periods: Periods; projectIds: string[] } {
   const periods = buildPeriods(model.fromDay, model.toDay, granularity);
   const P = periods.count;
+  const days = model.toDay - model.fromDay + 1;
+  // The period of each day of the window, once, so the sums below are one pass each.
+  const periodOf = new Int32Array(days);
+  for (let p = 0; p < P; p++)
+    for (let d = (periods.starts[p] as number) - model.fromDay; d <= (periods.ends[p] as number) - model.fromDay; d++)
+      periodOf[d] = p;
   const capacity = new Float64Array(model.resources.length * P);
   model.bases.forEach((b, r) => {
-    const s = sumIntoPeriods(b.daily, model.fromDay, periods);
-    if (s.firstPeriod >= 0) capacity.set(s.hours, r * P + s.firstPeriod);
+    for (let d = 0; d < days; d++) {
+      const i = r * P + (periodOf[d] as number);
+      capacity[i] = (capacity[i] as number) + (b.daily[d] as number);
+    }
   });
   const projectIds: string[] = [];
   const projectIndex = new Map<string, number>();
@@ -229,7 +236,7 @@ export function gridOf(
   const tentative = new Uint8Array(count);
   const offset = new Int32Array(count + 1);
   const chunks: Float64Array[] = [];
-  const days = model.toDay - model.fromDay + 1;
+  const sums = new Float64Array(P);
   model.cells.forEach((cell, i) => {
     let p = projectIndex.get(cell.projectId);
     if (p === undefined) {
@@ -237,15 +244,24 @@ export function gridOf(
       projectIds.push(cell.projectId);
       projectIndex.set(cell.projectId, p);
     }
-    const combined = new Float64Array(days);
-    for (let d = 0; d < days; d++) combined[d] = demandOfCell(cell, d);
-    const s = sumIntoPeriods(combined, model.fromDay, periods);
+    sums.fill(0);
+    let first = P;
+    let last = -1;
+    for (let d = 0; d < days; d++) {
+      const v = demandOfCell(cell, d);
+      if (v === 0) continue;
+      const q = periodOf[d] as number;
+      sums[q] = (sums[q] as number) + v;
+      if (q < first) first = q;
+      if (q > last) last = q;
+    }
+    const hoursOf = last >= first ? sums.slice(first, last + 1) : new Float64Array(0);
     resource[i] = cell.resource;
     project[i] = p;
-    firstPeriod[i] = Math.max(0, s.firstPeriod);
+    firstPeriod[i] = last >= first ? first : 0;
     tentative[i] = cell.tentative ? 1 : 0;
-    chunks.push(s.hours);
-    offset[i + 1] = (offset[i] as number) + s.hours.length;
+    chunks.push(hoursOf);
+    offset[i + 1] = (offset[i] as number) + hoursOf.length;
   });
   const hours = new Float64Array(offset[count] as number);
   chunks.forEach((c, i) => {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -187,6 +187,35 @@ describe('baton CLI', () => {
         `task ${r.uid}`,
       ).toMatchObject({ start: r.start, finish: r.finish });
     }
+  });
+
+  it('imports and exports the resource pool, and reports capacity', async () => {
+    const env = { BATON_HOME: home() };
+    const file = join(home(), 'pool.csv');
+    writeFileSync(file, 'Name,Role,Capacity Hours Per Week,Skills\nIvy Import,Analyst,30,Modelling:4\n');
+    const dry = await cli(['import', 'resources', file, '--dry-run'], env);
+    expect(dry.code, dry.err).toBe(0);
+    expect(dry.out).toBe('Would import 1 rows: 1 new resources, 0 updated, 1 new skills.\n');
+    const done = await cli(['import', 'resources', file], env);
+    expect(done.out).toContain('Imported 1 rows: 1 new resources');
+    const bad = join(home(), 'bad.csv');
+    writeFileSync(bad, 'Name,Capacity Hours Per Week\nNed,forty\n');
+    const refused = await cli(['import', 'resources', bad], env);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^baton: The file has 1 problem: row 2, Capacity Hours Per Week/);
+    expect((await cli(['import', 'resources', join(home(), 'pool.txt')], env)).code).toBe(2);
+    const out = join(home(), 'pool-out.csv');
+    expect((await cli(['export', 'resources', out], env)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain('Ivy Import');
+    const report = await cli(['capacity', '--from', '2027-03-01', '--to', '2027-03-14', '--json'], env);
+    expect(report.code, report.err).toBe(0);
+    const parsed = JSON.parse(report.out) as {
+      rows: { label: string; periods: { capacityHours: number }[] }[];
+    };
+    expect(parsed.rows.find((r) => r.label === 'Ivy Import')?.periods.map((p) => p.capacityHours)).toEqual([
+      30, 30,
+    ]);
+    expect((await cli(['capacity', '--from', '2027-03-14', '--to', 'soon'], env)).code).toBe(2);
   });
 
   it('rejects a file that is not a complete backup, writing nothing', async () => {

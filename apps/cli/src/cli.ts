@@ -217,7 +217,76 @@ export function buildProgram(io: CliIo): Command {
         );
       });
     });
+  importCmd
+    .command('resources')
+    .description('Import the resource pool from a CSV or XLSX file (all or nothing)')
+    .argument('<file>', 'a .csv or .xlsx file with a header row (see the operator guide for the columns)')
+    .option('--dry-run', 'check the file and say what would change, writing nothing')
+    .action(async (file: string, opts: { dryRun?: boolean }) => {
+      const format = /\.xlsx$/i.test(file) ? 'xlsx' : /\.csv$/i.test(file) ? 'csv' : null;
+      if (!format) throw new CliError(`${file}: name a .csv or .xlsx file`, 2);
+      const content = format === 'csv' ? readInput(file) : readBinary(file).toString('base64');
+      await withServices(config(), async (s) => {
+        const r = await s.resources.importPool(SYSTEM_ACTOR, {
+          format,
+          content,
+          dryRun: opts.dryRun === true,
+        });
+        io.out(
+          `${r.dryRun ? 'Would import' : 'Imported'} ${r.rows} rows: ${r.created} new resources, ${r.updated} updated, ${r.skillsCreated} new skills.\n`,
+        );
+      });
+    });
   const exportCmd = program.command('export').description('Export plans from the configured database');
+  exportCmd
+    .command('resources')
+    .description('Write the resource pool as CSV, in the columns the import reads')
+    .argument('<file>', 'file to write (must not exist)')
+    .action(async (file: string) => {
+      const target = resolve(file);
+      if (existsSync(target)) throw new CliError(`${file} already exists: choose a new file name`);
+      await withServices(config(), async (s) => {
+        writeFileSync(target, await s.resources.exportPoolCsv(), { flag: 'wx' });
+        io.out(`Wrote the resource pool to ${file}.\n`);
+      });
+    });
+
+  program
+    .command('capacity')
+    .description('Capacity against demand and the over-allocations in a window')
+    .requiredOption('--from <date>', 'first day, YYYY-MM-DD', parseDate)
+    .requiredOption('--to <date>', 'last day, YYYY-MM-DD', parseDate)
+    .addOption(new Option('--granularity <g>', 'periods').choices(['day', 'week', 'month']).default('week'))
+    .option('--committed-only', 'leave out tentative demand (proposed projects)')
+    .option('--json', 'print the whole report as JSON')
+    .action(
+      async (opts: {
+        from: string;
+        to: string;
+        granularity: 'day' | 'week' | 'month';
+        committedOnly?: boolean;
+        json?: boolean;
+      }) => {
+        if (opts.to < opts.from) throw new CliError('--to must not be before --from', 2);
+        await withServices(config(), async (s) => {
+          const r = await s.capacity.report({
+            from: opts.from,
+            to: opts.to,
+            granularity: opts.granularity,
+            groupBy: 'resource',
+            includeTentative: opts.committedOnly ? 'false' : 'true',
+          });
+          if (opts.json) return io.out(`${JSON.stringify(r, null, 2)}\n`);
+          const lines = r.overAllocations.map(
+            (o) =>
+              `${o.resourceName.padEnd(28)} ${o.start} – ${o.end}  +${o.excessHours} h  ${o.projects.map((p) => p.code).join(', ')}`,
+          );
+          io.out(
+            `${r.rows.length} resources, ${r.periods.length} periods; ${r.overAllocations.length} over-allocation${r.overAllocations.length === 1 ? '' : 's'}${lines.length ? `:\n${lines.join('\n')}` : '.'}\n`,
+          );
+        });
+      },
+    );
   exportCmd
     .command('mspdi')
     .description('Write a project’s plan as a Microsoft Project file (MSPDI XML)')
@@ -235,6 +304,18 @@ export function buildProgram(io: CliIo): Command {
     });
 
   return program;
+}
+
+function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new InvalidArgumentError('must be a date such as 2027-03-01');
+  return value;
+}
+
+function readBinary(file: string): Buffer {
+  const source = resolve(file);
+  if (!existsSync(source)) throw new CliError(`${file} does not exist`);
+  return readFileSync(source);
 }
 
 /** Reads a file given on the command line, with a one-line reason when it cannot. */

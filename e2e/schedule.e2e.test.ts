@@ -153,7 +153,7 @@ describe('Baton schedules', () => {
   it('assigns a person from the pool to a task from the keyboard, which changes the task’s work', async () => {
     const projectId = new URL(projectUrl).pathname.split('/').pop() ?? '';
     const taskId = (await taskRow('Build').getAttribute('data-row-id')) ?? '';
-    type PlanTask = { id: string; durationMinutes: number; workMinutes: number };
+    type PlanTask = { id: string; version: number; durationMinutes: number; workMinutes: number };
     const buildInPlan = async (): Promise<PlanTask> => {
       const response = await page.request.get(`${server.url}/api/v1/projects/${projectId}/schedule`);
       expect(response.ok()).toBe(true);
@@ -178,6 +178,7 @@ describe('Baton schedules', () => {
     await picker.pressSequentially('Noah Be');
     const option = dialog.getByRole('option', { name: /Noah Becker/ });
     await expect.poll(() => option.getAttribute('aria-selected')).toBe('true');
+    await shoot('21d-task-assignment-picker');
     await picker.press('Enter');
     const table = dialog.getByRole('table', { name: 'Assignments of Build' });
     await table.getByRole('row').filter({ hasText: 'Noah Becker' }).waitFor();
@@ -207,6 +208,19 @@ describe('Baton schedules', () => {
     await expectNoSeriousA11yViolations('task assignments');
     await dialog.getByRole('heading', { name: 'Assignments' }).scrollIntoViewIfNeeded();
     await shoot('21d-task-assignments');
+
+    // Someone else edits the task meanwhile: saving over their version is refused, said, and reloaded.
+    const session = await (await page.request.get(`${server.url}/api/v1/auth/session`)).json();
+    const other = await page.request.patch(`${server.url}/api/v1/tasks/${taskId}`, {
+      headers: { 'x-csrf-token': session.csrfToken as string },
+      data: { version: (await buildInPlan()).version, notes: 'Changed elsewhere' },
+    });
+    expect(other.ok()).toBe(true);
+    await units.fill('100');
+    await dialog.getByRole('button', { name: 'Save assignments' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Someone else changed this task' }).waitFor();
+    await expect.poll(() => units.inputValue()).toBe('50');
+    expect((await buildInPlan()).workMinutes).toBe(halfWork);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
   });

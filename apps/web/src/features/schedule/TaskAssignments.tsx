@@ -126,7 +126,7 @@ export function TaskAssignments({ task, canEdit }: { task: Task; canEdit: boolea
       ) : (
         <>
           {rows.length === 0 ? (
-            <p className="subtle">Nobody is assigned yet.</p>
+            <p className="subtle task-assignments__empty">Nobody is assigned yet.</p>
           ) : (
             <table className="b-table task-assignments">
               <caption className="visually-hidden">Assignments of {task.name}</caption>

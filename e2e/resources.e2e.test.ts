@@ -275,4 +275,21 @@ describe('Baton resource management', () => {
     await member.getByText('Every project manager approved these hours.').waitFor();
     await shoot(member, '46-timesheet-approved');
   });
+
+  it('reconciles planned, assigned and actual hours, and locks a closed period', async () => {
+    await rm.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Reconciliation' }).click();
+    await rm.getByRole('heading', { level: 1, name: 'Reconciliation' }).waitFor();
+    const lockCard = rm.locator('section.b-card', {
+      has: rm.getByRole('heading', { name: 'Locked periods' }),
+    });
+    await lockCard.getByText('No period is locked.').waitFor();
+    await lockCard.getByLabel('Lock through').fill('2026-01-31');
+    await lockCard.getByRole('button', { name: 'Lock', exact: true }).click();
+    await rm.getByRole('status').filter({ hasText: 'Period locked' }).waitFor();
+    await lockCard.getByText(/^Locked through 31 Jan 2026/).waitFor();
+    await expectNoSeriousA11yViolations(rm, 'reconciliation');
+    await shoot(rm, '47-reconciliation-lock');
+    await lockCard.getByRole('button', { name: 'Unlock all' }).click();
+    await lockCard.getByText('No period is locked.').waitFor();
+  });
 });

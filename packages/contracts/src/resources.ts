@@ -596,8 +596,8 @@ export const ReconciliationRow = z.object({
   pendingHours: z.number().describe('Logged, not yet approved'),
   actualCostMinor: z.number().int().describe('Approved hours × the cost rate in effect on each day'),
   currency: z.string().nullable(),
-  actualVsPlanned: z.number(),
-  actualVsAssigned: z.number(),
+  actualVsPlanned: z.number().describe('Actual less the planned hours due by today'),
+  actualVsAssigned: z.number().describe('Actual less the assigned hours due by today'),
   assignedVsPlanned: z.number(),
   flags: z.array(z.string()).describe('Where the three disagree, in words'),
 });

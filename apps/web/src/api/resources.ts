@@ -291,3 +291,6 @@ export function decideTimesheet(projectId: string, body: TimesheetDecisionBody):
 export function fetchTimesheetLock(signal?: AbortSignal): Promise<TimesheetLock> {
   return apiFetch('/timesheet-lock', { signal });
 }
+export function setTimesheetLock(lockedThrough: string | null): Promise<TimesheetLock> {
+  return apiFetch('/timesheet-lock', { method: 'PUT', body: { lockedThrough } });
+}

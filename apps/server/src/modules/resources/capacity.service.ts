@@ -1,7 +1,6 @@
 import type { CapacityQuery, CapacityReport, OverAllocation } from '@baton/contracts';
 import {
   type DayNumber,
-  type ReconciledRow,
   rankAvailability,
   readDemandHours,
   readFreeHours,
@@ -22,7 +21,7 @@ import {
   spreadAllocation,
 } from './demand-model.ts';
 import type { ResourceFilter, ResourceListRow, ResourcesRepository } from './resources.repository.ts';
-import { groupBy, kindOf, rateOn } from './resources.service.ts';
+import { groupBy, kindOf, rateOn, today } from './resources.service.ts';
 import type { TimesheetsRepository } from './timesheets.repository.ts';
 
 type Filter = {
@@ -359,9 +358,13 @@ export class CapacityService {
     ]);
     const visible = await this.access.visibility(actor, 'project.read');
     const ratesBy = groupBy(rates, (r) => r.resourceId);
+    const elapsedDays = Math.max(0, toDayNumber(today()) - model.fromDay + 1);
     type Acc = {
       planned: number;
       assigned: number;
+      /** Up to today: actual hours can only be compared with what was due by now. */
+      plannedToDate: number;
+      assignedToDate: number;
       actual: number;
       pending: number;
       cost: number;
@@ -377,6 +380,8 @@ export class CapacityService {
           projectId,
           planned: 0,
           assigned: 0,
+          plannedToDate: 0,
+          assignedToDate: 0,
           actual: 0,
           pending: 0,
           cost: 0,
@@ -391,6 +396,10 @@ export class CapacityService {
       const a = get(model.resources[cell.resource]?.id ?? '', cell.projectId);
       a.planned += cell.allocated.reduce((s, x) => s + x, 0);
       a.assigned += cell.assigned.reduce((s, x) => s + x, 0);
+      for (let d = 0; d < Math.min(elapsedDays, cell.allocated.length); d++) {
+        a.plannedToDate += cell.allocated[d] as number;
+        a.assignedToDate += cell.assigned[d] as number;
+      }
     }
     for (const l of logged) {
       const a = get(l.resourceId, l.projectId);
@@ -420,6 +429,8 @@ export class CapacityService {
         projectId: q.groupBy === 'project' ? a.projectId : null,
         planned: 0,
         assigned: 0,
+        plannedToDate: 0,
+        assignedToDate: 0,
         actual: 0,
         pending: 0,
         cost: 0,
@@ -427,6 +438,8 @@ export class CapacityService {
       };
       g.planned += a.planned;
       g.assigned += a.assigned;
+      g.plannedToDate += a.plannedToDate;
+      g.assignedToDate += a.assignedToDate;
       g.actual += a.actual;
       g.pending += a.pending;
       g.cost += a.cost;
@@ -434,11 +447,23 @@ export class CapacityService {
       grouped.set(key, g);
     }
     const list = [...grouped.entries()];
-    const reconciled = reconcileHours(
+    // Actual hours are held against what was due by today; bookings against task work over the window.
+    const toDate = reconcileHours(
+      list.map(([key, g]) => ({
+        key,
+        planned: g.plannedToDate,
+        assigned: g.assignedToDate,
+        actual: g.actual,
+      })),
+    ).rows;
+    const whole = reconcileHours(
       list.map(([key, g]) => ({ key, planned: g.planned, assigned: g.assigned, actual: g.actual })),
     ).rows;
     const rows = list.map(([, g], i) => {
-      const r = reconciled[i];
+      const flags = [
+        ...(toDate[i]?.mismatches ?? []).filter((m) => m !== 'assigned-vs-planned'),
+        ...(whole[i]?.mismatches ?? []).filter((m) => m === 'assigned-vs-planned'),
+      ];
       const p = g.projectId ? projects.get(g.projectId) : undefined;
       return {
         resourceId: g.resourceId,
@@ -452,10 +477,10 @@ export class CapacityService {
         pendingHours: round2(g.pending),
         actualCostMinor: Math.round(g.cost),
         currency: g.currency,
-        actualVsPlanned: round2(g.actual - g.planned),
-        actualVsAssigned: round2(g.actual - g.assigned),
+        actualVsPlanned: round2(g.actual - g.plannedToDate),
+        actualVsAssigned: round2(g.actual - g.assignedToDate),
         assignedVsPlanned: round2(g.assigned - g.planned),
-        flags: r ? describeMismatches(r) : [],
+        flags: flags.map((m) => MISMATCH_TEXT[m]),
       };
     });
     rows.sort((a, b) =>
@@ -492,7 +517,3 @@ const MISMATCH_TEXT = {
   'actual-vs-assigned': 'actual hours differ from the task work assigned',
   'assigned-vs-planned': 'task work assigned differs from the booked (planned) hours',
 } as const;
-
-function describeMismatches(r: ReconciledRow): string[] {
-  return r.mismatches.map((m) => MISMATCH_TEXT[m]);
-}

@@ -218,7 +218,11 @@ export function gridOf(
   // The period of each day of the window, once, so the sums below are one pass each.
   const periodOf = new Int32Array(days);
   for (let p = 0; p < P; p++)
-    for (let d = (periods.starts[p] as number) - model.fromDay; d <= (periods.ends[p] as number) - model.fromDay; d++)
+    for (
+      let d = (periods.starts[p] as number) - model.fromDay;
+      d <= (periods.ends[p] as number) - model.fromDay;
+      d++
+    )
       periodOf[d] = p;
   const capacity = new Float64Array(model.resources.length * P);
   model.bases.forEach((b, r) => {

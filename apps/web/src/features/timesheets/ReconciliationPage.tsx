@@ -14,6 +14,8 @@ import { Table } from '../../design/Table.tsx';
 import { formatHours } from '../resources/utilisation.ts';
 import { addDays, isIsoDate, mondayOf, todayIso } from '../resources/week-dates.ts';
 import '../resources/resources.css';
+import { useSession } from '../../app/session-context.ts';
+import { TimesheetLockCard } from './TimesheetLockCard.tsx';
 
 function readParams(
   params: URLSearchParams,
@@ -28,6 +30,7 @@ function readParams(
 
 /** Planned (allocations) against assigned (schedules) against actual (approved timesheets). */
 export function ReconciliationPage() {
+  const { can } = useSession();
   const [params, setParams] = useSearchParams();
   const q = readParams(params, todayIso());
   const query = useQuery({
@@ -176,6 +179,7 @@ export function ReconciliationPage() {
             </Table>
           )}
         </Card>
+        {can('resource.manage') && <TimesheetLockCard />}
       </div>
     </div>
   );

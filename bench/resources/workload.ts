@@ -1,18 +1,20 @@
-import type { DemandColumns, LevellingInput } from '@baton/core/resources/index';
+import type { DemandColumns, DemandSegments, LevellingInput } from '@baton/core/resources/index';
 import { createRandom } from '../schedule/workload.ts';
 
 export type GridWorkload = {
   resourceCount: number;
   periodCount: number;
   capacity: Float64Array;
-  demands: DemandColumns;
+  segments: DemandSegments;
 };
 
 /**
- * W2: `resources` people over `weeks` weeks and `assignments` bookings of 1–12 weeks each, 10 %
- * tentative, on 10,000 projects. Hours per week are drawn so a typical person is booked to about
- * 90 % with a fair share of weeks over capacity (the scan must find and explain many runs).
- * Assignments come grouped by resource unless `order` is 'random'.
+ * W2: `resources` people over `weeks` weeks and `assignments` bookings of 1–12 weeks each at
+ * constant hours per week (one segment each), 10 % tentative, on 10,000 projects. Hours per week
+ * are drawn so a typical person is booked to about 90 % with a fair share of weeks over capacity
+ * (the scan must find and explain many runs). Assignments come grouped by resource unless
+ * `order` is 'random'. The draws are those of the former per-period generator, so the demand is
+ * the same as in earlier measurements.
  */
 export function generateGridWorkload(
   resources: number,
@@ -27,32 +29,47 @@ export function generateGridWorkload(
   if (order === 'by-resource') owners.sort();
   const capacity = new Float64Array(resources * weeks);
   for (let r = 0; r < resources; r++) capacity.fill(rnd() < 0.8 ? 40 : 32, r * weeks, (r + 1) * weeks);
+  const spans = Int32Array.from({ length: assignments }, () => 1 + Math.floor(rnd() * 12));
   const resource = new Int32Array(assignments);
   const project = new Int32Array(assignments);
   const firstPeriod = new Int32Array(assignments);
+  const lastPeriod = new Int32Array(assignments);
+  const hoursPerPeriod = new Float64Array(assignments);
   const tentative = new Uint8Array(assignments);
-  const offset = new Int32Array(assignments + 1);
-  const spans = new Int32Array(assignments);
-  for (let i = 0; i < assignments; i++) {
-    const span = 1 + Math.floor(rnd() * 12);
-    spans[i] = span;
-    offset[i + 1] = (offset[i] as number) + span;
-  }
-  const hours = new Float64Array(offset[assignments] as number);
   for (let i = 0; i < assignments; i++) {
     const span = spans[i] as number;
     resource[i] = owners[i] as number;
     project[i] = Math.floor(rnd() * 10_000);
     firstPeriod[i] = Math.floor(rnd() * (weeks - span + 1));
+    lastPeriod[i] = (firstPeriod[i] as number) + span - 1;
     tentative[i] = rnd() < 0.1 ? 1 : 0;
-    const perWeek = 0.4 + rnd() * 2;
-    hours.fill(perWeek, offset[i] as number, (offset[i] as number) + span);
+    hoursPerPeriod[i] = 0.4 + rnd() * 2;
   }
   return {
     resourceCount: resources,
     periodCount: weeks,
     capacity,
-    demands: { count: assignments, resource, project, firstPeriod, hours, offset, tentative },
+    segments: { count: assignments, resource, project, firstPeriod, lastPeriod, hoursPerPeriod, tentative },
+  };
+}
+
+/** The same demand as per-period rows (one hours entry per week of each segment): the baseline form. */
+export function expandToPerPeriod(s: DemandSegments): DemandColumns {
+  const n = s.count;
+  const offset = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++)
+    offset[i + 1] = (offset[i] as number) + (s.lastPeriod[i] as number) - (s.firstPeriod[i] as number) + 1;
+  const hours = new Float64Array(offset[n] as number);
+  for (let i = 0; i < n; i++)
+    hours.fill(s.hoursPerPeriod[i] as number, offset[i] as number, offset[i + 1] as number);
+  return {
+    count: n,
+    resource: s.resource,
+    project: s.project,
+    firstPeriod: s.firstPeriod.slice(),
+    hours,
+    offset,
+    tentative: s.tentative.slice(),
   };
 }
 

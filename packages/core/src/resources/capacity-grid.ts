@@ -1,3 +1,13 @@
+import {
+  aggregateSegments,
+  type DemandSegments,
+  emptyDemandSegments,
+  type SegmentIndex,
+} from './capacity-segments.ts';
+
+export type { ProjectHours } from './capacity-grid-scan.ts';
+export { projectsOfRun, scanOverAllocations } from './capacity-grid-scan.ts';
+
 /**
  * Demand rows in columns: demand i belongs to `resource[i]` and `project[i]` and asks
  * `hours[offset[i] + k]` in period `firstPeriod[i] + k`, for k < offset[i+1] - offset[i].
@@ -14,8 +24,10 @@ export type DemandColumns = {
 
 /**
  * Capacity against demand per resource and period, row-major by resource (cell r * periodCount + p).
- * The grid owns `demands`: updates write into its `hours` and `tentative` columns so the
- * aggregates and the rows never disagree. Hours falling outside [0, periodCount) are ignored.
+ * Demand comes in two forms, summed into the same aggregates: per-period `demands` (CSR, for hours
+ * that vary period by period) and flat `segments` (constant hours over a range of periods).
+ * The grid owns both: updates write into their columns so the aggregates and the rows never
+ * disagree. Hours falling outside [0, periodCount) are ignored.
  */
 export type CapacityGrid = {
   readonly resourceCount: number;
@@ -27,7 +39,11 @@ export type CapacityGrid = {
   /** Demands of resource r are byResource[byResourceOffset[r] .. byResourceOffset[r+1]). */
   readonly byResourceOffset: Int32Array;
   readonly byResource: Int32Array;
-  /** One more than the largest project index, for scratch arrays indexed by project. */
+  /** Flat segments (empty when the grid was built from per-period demands only). */
+  readonly segments: DemandSegments;
+  /** The segments of each resource (see {@link SegmentIndex}). */
+  readonly segmentsByResource: SegmentIndex;
+  /** One more than the largest project index in either form, for scratch arrays indexed by project. */
   readonly projectCount: number;
 };
 
@@ -112,20 +128,44 @@ function applyDemand(grid: CapacityGrid, i: number, sign: number): void {
   }
 }
 
-/** Builds the capacity grid: aggregates every demand into committed / tentative hours and indexes demands by resource. */
+const EMPTY_DEMANDS: DemandColumns = packDemandColumns([]);
+
+/**
+ * Builds the capacity grid: aggregates every demand (per-period rows and flat segments, either
+ * optional) into committed / tentative hours and indexes both forms by resource. Segments cost
+ * O(1) each (difference arrays, then one prefix-sum pass over the cells); per-period rows cost
+ * O(their periods).
+ */
 export function buildCapacityGrid(input: {
   resourceCount: number;
   periodCount: number;
   capacity: Float64Array;
-  demands: DemandColumns;
+  demands?: DemandColumns;
+  segments?: DemandSegments;
 }): CapacityGrid {
-  const { resourceCount, periodCount, capacity, demands } = input;
+  const { resourceCount, periodCount, capacity } = input;
+  const demands = input.demands ?? EMPTY_DEMANDS;
+  const segments = input.segments ?? emptyDemandSegments();
+  if (
+    !Number.isInteger(resourceCount) ||
+    resourceCount < 0 ||
+    !Number.isInteger(periodCount) ||
+    periodCount < 0
+  )
+    throw new RangeError('resourceCount and periodCount must be whole numbers ≥ 0');
   if (capacity.length !== resourceCount * periodCount)
     throw new RangeError('capacity must hold resourceCount * periodCount hours');
   checkColumns(demands, resourceCount);
+  // Committed and tentative cells share one buffer (see aggregateSegments), as two views.
+  const cells = resourceCount * periodCount;
+  const demand = new Float64Array(2 * cells);
+  const committed = demand.subarray(0, cells);
+  const tentative = demand.subarray(cells);
+  // Segments first: the prefix-sum pass needs rows that hold only their differences.
+  const seg = aggregateSegments(segments, resourceCount, periodCount, demand);
   const n = demands.count;
   const byResourceOffset = new Int32Array(resourceCount + 1);
-  let maxProject = -1;
+  let maxProject = seg.maxProject;
   for (let i = 0; i < n; i++) {
     const r = demands.resource[i] as number;
     byResourceOffset[r + 1] = (byResourceOffset[r + 1] as number) + 1;
@@ -146,19 +186,19 @@ export function buildCapacityGrid(input: {
     resourceCount,
     periodCount,
     capacity,
-    committed: new Float64Array(resourceCount * periodCount),
-    tentative: new Float64Array(resourceCount * periodCount),
+    committed,
+    tentative,
     demands,
     byResourceOffset,
     byResource,
+    segments,
+    segmentsByResource: seg.byResource,
     projectCount: maxProject + 1,
   };
-  // Inlined rather than applyDemand per row: this loop touches every demand-period (13 M in W2).
+  // Inlined rather than applyDemand per row: this loop touches every demand-period.
   const { firstPeriod, offset, hours } = demands;
   const isTentative = demands.tentative;
   const resource = demands.resource;
-  const committed = grid.committed;
-  const tentative = grid.tentative;
   for (let i = 0; i < n; i++) {
     const target = isTentative[i] ? tentative : committed;
     const fp = firstPeriod[i] as number;
@@ -219,189 +259,6 @@ export function readFreeHours(
     if (p < 0 || p >= grid.periodCount) continue;
     const cell = resource * grid.periodCount + p;
     out[p - firstPeriod] = (grid.capacity[cell] as number) - readDemandHours(grid, resource, p, filter);
-  }
-  return out;
-}
-
-const SHELL_GAPS = [1750, 701, 301, 132, 57, 23, 10, 4, 1];
-
-/**
- * Sorts `ids[0..n)` by `weight` descending, ties by id ascending. A Shell sort on the typed
- * arrays: the lists are a few dozen long and Array#sort with a comparator was half the scan.
- */
-function sortByWeight(ids: Int32Array, n: number, weight: Float64Array): void {
-  for (const gap of SHELL_GAPS) {
-    if (gap >= n) continue;
-    for (let a = gap; a < n; a++) {
-      const id = ids[a] as number;
-      const w = weight[id] as number;
-      let b = a - gap;
-      for (; b >= 0; b -= gap) {
-        const other = ids[b] as number;
-        const ow = weight[other] as number;
-        if (ow > w || (ow === w && other < id)) break;
-        ids[b + gap] = other;
-      }
-      ids[b + gap] = id;
-    }
-  }
-}
-
-/**
- * Lists runs of consecutive periods where a resource's demand exceeds its capacity by more than
- * `toleranceHours` (default 1e-6, so float noise from incremental updates is not reported).
- * Runs come ordered by resource, then period. Naming the projects reads every demand of an
- * over-allocated resource (through the grid's index: sequential when the columns are grouped by
- * resource); `listProjects: false` skips that and leaves `projects` empty, for heatmaps and counts.
- */
-export function scanOverAllocations(
-  grid: CapacityGrid,
-  options: DemandFilter & { readonly toleranceHours?: number; readonly listProjects?: boolean },
-): OverAllocationRun[] {
-  const { resourceCount, periodCount: P, capacity, committed, tentative, demands } = grid;
-  const withTentative = options.includeTentative;
-  const tolerance = options.toleranceHours ?? 1e-6;
-  const listProjects = options.listProjects ?? true;
-  const { project, firstPeriod, offset, hours } = demands;
-  const isTentative = demands.tentative;
-  const { byResourceOffset, byResource } = grid;
-  const out: OverAllocationRun[] = [];
-  // Per-resource scratch, reused: run of each period, run bounds, and the (run, project, hours)
-  // pairs bucketed by run with a counting sort.
-  const runOf = new Int32Array(P).fill(-1);
-  const runFirst = new Int32Array(P);
-  const runLast = new Int32Array(P);
-  const runExcess = new Float64Array(P);
-  const runPeak = new Float64Array(P);
-  const count = new Int32Array(P + 1);
-  let pairRun = new Int32Array(4096);
-  let pairProject = new Int32Array(4096);
-  let pairHours = new Float64Array(4096);
-  let sortedProject = new Int32Array(4096);
-  let sortedHours = new Float64Array(4096);
-  const byProject = new Float64Array(grid.projectCount);
-  const touched = new Int32Array(grid.projectCount);
-  for (let r = 0; r < resourceCount; r++) {
-    const row = r * P;
-    let runs = 0;
-    let open = false;
-    for (let p = 0; p < P; p++) {
-      const cell = row + p;
-      const demand = withTentative
-        ? (committed[cell] as number) + (tentative[cell] as number)
-        : (committed[cell] as number);
-      const excess = demand - (capacity[cell] as number);
-      if (excess > tolerance) {
-        if (!open) {
-          runFirst[runs] = p;
-          runExcess[runs] = 0;
-          runPeak[runs] = 0;
-          runs++;
-          open = true;
-        }
-        const j = runs - 1;
-        runLast[j] = p;
-        runExcess[j] = (runExcess[j] as number) + excess;
-        if (excess > (runPeak[j] as number)) runPeak[j] = excess;
-        runOf[p] = j;
-      } else open = false;
-    }
-    if (runs === 0) continue;
-    if (!listProjects) {
-      for (let j = 0; j < runs; j++) {
-        out.push({
-          resource: r,
-          firstPeriod: runFirst[j] as number,
-          lastPeriod: runLast[j] as number,
-          excessHours: runExcess[j] as number,
-          peakExcessHours: runPeak[j] as number,
-          projects: [],
-        });
-        for (let p = runFirst[j] as number; p <= (runLast[j] as number); p++) runOf[p] = -1;
-      }
-      continue;
-    }
-    const lo = runFirst[0] as number;
-    const hiRun = runLast[runs - 1] as number;
-    let pairs = 0;
-    const dEnd = byResourceOffset[r + 1] as number;
-    for (let q = byResourceOffset[r] as number; q < dEnd; q++) {
-      const i = byResource[q] as number;
-      if (!withTentative && isTentative[i]) continue;
-      const fp = firstPeriod[i] as number;
-      const off = offset[i] as number;
-      const end = offset[i + 1] as number;
-      if (fp + end - off - 1 < lo || fp > hiRun) continue;
-      if (pairs + end - off > pairRun.length) {
-        const size = Math.max(pairs + end - off, pairRun.length * 2);
-        const a = new Int32Array(size);
-        const b = new Int32Array(size);
-        const c = new Float64Array(size);
-        a.set(pairRun);
-        b.set(pairProject);
-        c.set(pairHours);
-        pairRun = a;
-        pairProject = b;
-        pairHours = c;
-      }
-      const pr = project[i] as number;
-      const kLo = off + Math.max(0, lo - fp);
-      const kHi = Math.min(end, off + hiRun + 1 - fp);
-      for (let k = kLo; k < kHi; k++) {
-        const j = runOf[fp + k - off] as number;
-        const v = hours[k] as number;
-        if (j >= 0 && v > 0) {
-          pairRun[pairs] = j;
-          pairProject[pairs] = pr;
-          pairHours[pairs] = v;
-          pairs++;
-        }
-      }
-    }
-    if (sortedProject.length < pairs) {
-      sortedProject = new Int32Array(pairRun.length);
-      sortedHours = new Float64Array(pairRun.length);
-    }
-    count.fill(0, 0, runs + 1);
-    for (let k = 0; k < pairs; k++) {
-      const j = pairRun[k] as number;
-      count[j + 1] = (count[j + 1] as number) + 1;
-    }
-    for (let j = 0; j < runs; j++) count[j + 1] = (count[j + 1] as number) + (count[j] as number);
-    for (let k = 0; k < pairs; k++) {
-      const j = pairRun[k] as number;
-      const at = count[j] as number;
-      sortedProject[at] = pairProject[k] as number;
-      sortedHours[at] = pairHours[k] as number;
-      count[j] = at + 1;
-    }
-    // count[j] is now the end of run j's pairs, and run j starts where run j-1 ended.
-    let from = 0;
-    for (let j = 0; j < runs; j++) {
-      const to = count[j] as number;
-      let nTouched = 0;
-      for (let k = from; k < to; k++) {
-        const pr = sortedProject[k] as number;
-        if (byProject[pr] === 0) touched[nTouched++] = pr;
-        byProject[pr] = (byProject[pr] as number) + (sortedHours[k] as number);
-      }
-      from = to;
-      if (nTouched <= 16) sortByWeight(touched, nTouched, byProject);
-      const projects: number[] = new Array(nTouched);
-      for (let k = 0; k < nTouched; k++) projects[k] = touched[k] as number;
-      if (nTouched > 16)
-        projects.sort((a, b) => (byProject[b] as number) - (byProject[a] as number) || a - b);
-      for (let k = 0; k < nTouched; k++) byProject[touched[k] as number] = 0;
-      out.push({
-        resource: r,
-        firstPeriod: runFirst[j] as number,
-        lastPeriod: runLast[j] as number,
-        excessHours: runExcess[j] as number,
-        peakExcessHours: runPeak[j] as number,
-        projects,
-      });
-      for (let p = runFirst[j] as number; p <= (runLast[j] as number); p++) runOf[p] = -1;
-    }
   }
   return out;
 }

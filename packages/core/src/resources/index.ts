@@ -6,11 +6,13 @@ export type {
   DemandFilter,
   GroupSummary,
   OverAllocationRun,
+  ProjectHours,
 } from './capacity-grid.ts';
 export {
   buildCapacityGrid,
   computeUtilisation,
   packDemandColumns,
+  projectsOfRun,
   readDemandHours,
   readFreeHours,
   scanOverAllocations,
@@ -19,6 +21,8 @@ export {
   summariseMultiGroups,
   updateDemandHours,
 } from './capacity-grid.ts';
+export type { DemandSegments, SegmentChange, SegmentRow } from './capacity-segments.ts';
+export { emptyDemandSegments, packDemandSegments, updateSegment } from './capacity-segments.ts';
 export type { LeaveEntry, ResourceCapacityInput, SpreadBasis } from './daily-capacity.ts';
 export {
   computeDailyCapacity,

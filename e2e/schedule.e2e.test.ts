@@ -281,9 +281,21 @@ describe('Baton schedules', () => {
       const id = await taskRow(name).getAttribute('data-row-id');
       return page.locator(`.gantt__bar[data-task-id="${id}"]`);
     };
+    // The chart re-lays itself out after the zoom change: take a bar's box once it stops moving.
+    const settledBox = async (bar: Awaited<ReturnType<typeof barOf>>) => {
+      await bar.scrollIntoViewIfNeeded();
+      let last = await bar.boundingBox();
+      for (let i = 0; i < 50; i++) {
+        await page.waitForTimeout(100);
+        const next = await bar.boundingBox();
+        if (next && last && next.x === last.x && next.y === last.y && next.width === last.width) return next;
+        last = next;
+      }
+      return last;
+    };
 
     const train = await barOf('Train');
-    const box = await train.boundingBox();
+    const box = await settledBox(train);
     if (!box) throw new Error('the Train bar is not on screen');
     const moved = page.waitForResponse(
       (r) => r.url().includes('/api/v1/tasks/') && r.request().method() === 'PATCH',
@@ -303,8 +315,8 @@ describe('Baton schedules', () => {
 
     const review = await barOf('Review');
     const ship = await barOf('Ship');
-    const from = await review.boundingBox();
-    const to = await ship.boundingBox();
+    const from = await settledBox(review);
+    const to = await settledBox(ship);
     if (!from || !to) throw new Error('the bars are not on screen');
     const linked = page.waitForResponse(
       (r) => r.url().endsWith('/api/v1/links') && r.request().method() === 'POST',

@@ -203,14 +203,11 @@ async function resolveScope(
     case 'resource':
       return s.resources.pathOf(param(req, 'id'));
     case 'new-resource': {
-      const orgUnitId = bodyField(req, 'orgUnitId');
-      return orgUnitId
-        ? s.access.orgUnitPath(orgUnitId).catch(() => {
-            throw new ProblemError(422, 'validation', 'orgUnitId: no such org unit', [
-              { field: 'orgUnitId', rule: 'exists', message: 'no such org unit' },
-            ]);
-          })
-        : s.access.orgUnitPath(await s.access.rootOrgUnitId());
+      return s.access.orgUnitOrRootPath(bodyField(req, 'orgUnitId') ?? null).catch(() => {
+        throw new ProblemError(422, 'validation', 'orgUnitId: no such org unit', [
+          { field: 'orgUnitId', rule: 'exists', message: 'no such org unit' },
+        ]);
+      });
     }
     case 'allocation':
       return s.access.projectPath(await s.allocations.projectOfAllocation(param(req, 'id')));

@@ -29,6 +29,19 @@ export type Visible =
   | { all: true }
   | { all: false; orgUnitIds: string[]; portfolioIds: string[]; projectIds: string[] };
 
+/** True when a project lies inside what a visibility covers (the in-memory twin of visibleProjects). */
+export function coversProject(
+  v: Visible,
+  p: { id: string; orgUnitId: string; portfolioId: string | null },
+): boolean {
+  return (
+    v.all ||
+    v.projectIds.includes(p.id) ||
+    v.orgUnitIds.includes(p.orgUnitId) ||
+    (p.portfolioId !== null && v.portfolioIds.includes(p.portfolioId))
+  );
+}
+
 /** Answers "may this actor do that, there?" and "where is this thing?". */
 export class AccessService {
   constructor(private readonly repo: AccessRepository) {}
@@ -65,6 +78,11 @@ export class AccessService {
     if (!id)
       throw invalid('orgUnitId', 'required', 'there is no org unit yet: create the enterprise PMO first');
     return id;
+  }
+
+  /** The path of an org unit, or of the enterprise PMO for things filed under no unit (such as a resource). */
+  async orgUnitOrRootPath(orgUnitId: string | null): Promise<ScopePath> {
+    return this.orgUnitPath(orgUnitId ?? (await this.rootOrgUnitId()));
   }
 
   async orgUnitPath(orgUnitId: string): Promise<ScopePath> {

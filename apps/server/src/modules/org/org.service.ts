@@ -3,16 +3,10 @@ import type { Database } from '@baton/db';
 import { conflict, invalid, notFound, staleVersion } from '../../http/problem.ts';
 import type { AccessService, Actor } from '../access/access.service.ts';
 import type { JournalRepository } from '../journal/journal.repository.ts';
-import { definedOnly, recordChange } from '../shared/record-change.ts';
+import { definedOnly, recordChange, auditStamp as stamp } from '../shared/record-change.ts';
 import type { Kind, OrgRepository, OrgUnitRow, PortfolioRow, ProgramRow } from './org.repository.ts';
 
 type OrgUnitKind = OrgUnit['kind'];
-const stamp = (r: { id: string; version: number; createdAt: Date; updatedAt: Date }) => ({
-  id: r.id,
-  version: r.version,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-});
 const unitSnap = (u: OrgUnitRow) => ({
   code: u.code,
   name: u.name,

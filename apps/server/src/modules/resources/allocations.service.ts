@@ -8,7 +8,7 @@ import type { Database } from '@baton/db';
 import { conflict, forbidden, invalid, notFound, staleVersion } from '../../http/problem.ts';
 import type { AccessService, Actor } from '../access/access.service.ts';
 import type { JournalRepository } from '../journal/journal.repository.ts';
-import { recordChange } from '../shared/record-change.ts';
+import { auditStamp, recordChange } from '../shared/record-change.ts';
 import type { CapacityService } from './capacity.service.ts';
 import { DEMAND_STATUSES } from './demand-model.ts';
 import type { AllocationListRow, AllocationRow, ResourcesRepository } from './resources.repository.ts';
@@ -36,10 +36,7 @@ export class AllocationsService {
 
   private toDto(a: AllocationListRow, capacityHoursPerWeek: number): Allocation {
     return {
-      id: a.id,
-      version: a.version,
-      createdAt: a.createdAt.toISOString(),
-      updatedAt: a.updatedAt.toISOString(),
+      ...auditStamp(a),
       resourceId: a.resourceId,
       resourceName: a.resourceName,
       projectId: a.projectId,
@@ -205,10 +202,7 @@ export class AllocationsService {
     const skillIds = [...new Set(rows.flatMap((r) => r.skills.map((s) => s.skillId)))];
     const names = new Map((await this.repo.skillsByIds(this.db, skillIds)).map((s) => [s.id, s.name]));
     return rows.map((r) => ({
-      id: r.id,
-      version: r.version,
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
+      ...auditStamp(r),
       projectId: r.projectId,
       projectCode: r.projectCode,
       projectName: r.projectName,

@@ -1,25 +1,19 @@
 import type { CapacityQuery, CapacityReport, OverAllocation } from '@baton/contracts';
 import {
   type DayNumber,
+  fromDayNumber,
   rankAvailability,
-  readDemandHours,
   readFreeHours,
   reconcileHours,
   scanOverAllocations,
   toDayNumber,
+  weekdayOf,
 } from '@baton/core';
 import type { Database } from '@baton/db';
 import { writeCapacityHeatmapXlsx } from '@baton/interop';
-import type { AccessService, Actor } from '../access/access.service.ts';
+import { type AccessService, type Actor, coversProject } from '../access/access.service.ts';
 import type { ScheduleService } from '../schedule/schedule.service.ts';
-import {
-  buildDemandModel,
-  type DemandModel,
-  gridOf,
-  isoOf,
-  round2,
-  spreadAllocation,
-} from './demand-model.ts';
+import { buildDemandModel, type DemandModel, gridOf, round2, spreadAllocation } from './demand-model.ts';
 import type { ResourceFilter, ResourceListRow, ResourcesRepository } from './resources.repository.ts';
 import { groupBy, kindOf, rateOn, today } from './resources.service.ts';
 import type { TimesheetsRepository } from './timesheets.repository.ts';
@@ -105,8 +99,8 @@ export class CapacityService {
     const filter = { includeTentative: q.includeTentative === 'true' };
     const P = periods.count;
     const periodList = Array.from({ length: P }, (_, p) => ({
-      start: isoOf(periods.starts[p] as number),
-      end: isoOf(periods.ends[p] as number),
+      start: fromDayNumber(periods.starts[p] as number),
+      end: fromDayNumber(periods.ends[p] as number),
     }));
     const cellsOf = (
       cap: (p: number) => number,
@@ -286,7 +280,7 @@ export class CapacityService {
     for (let p = 0; p < periods.count; p++) {
       let days = 0;
       for (let d = periods.starts[p] as number; d <= (periods.ends[p] as number); d++) {
-        const w = ((d % 7) + 11) % 7; // 0 = Sunday for day numbers (1970-01-01 was a Thursday)
+        const w = weekdayOf(d);
         if (w >= 1 && w <= 5) days++;
       }
       need[p] = (needed * days) / 5;
@@ -319,19 +313,10 @@ export class CapacityService {
           coverage: Math.round(m.coverage * 1000) / 1000,
           fullyFree: m.fullyFree,
           freeHoursPerWeek: round2(free.reduce((s, x) => s + Math.max(0, x), 0) / weeks),
-          shortWeeks: m.shortPeriods.map((p) => isoOf(periods.starts[p] as number)),
+          shortWeeks: m.shortPeriods.map((p) => fromDayNumber(periods.starts[p] as number)),
         };
       }),
     };
-  }
-
-  /** Demand of one resource per period (for levelling's before/after). */
-  demandOf(model: DemandModel, resource: number): number {
-    const { grid, periods } = gridOf(model, 'day');
-    let total = 0;
-    for (let p = 0; p < periods.count; p++)
-      total += readDemandHours(grid, resource, p, { includeTentative: true });
-    return total;
   }
 
   /** Planned (bookings) against assigned (task work) against actual (approved timesheets), per person or project. */
@@ -414,15 +399,11 @@ export class CapacityService {
     }
     const projectIds = [...new Set([...acc.values()].map((a) => a.projectId))];
     const projects = new Map((await this.repo.projectsByIds(this.db, projectIds)).map((p) => [p.id, p]));
-    const seeAll = visible.all;
-    const canSee = (p: { id: string; orgUnitId: string } | undefined) =>
-      !!p &&
-      (seeAll ||
-        (!visible.all && (visible.projectIds.includes(p.id) || visible.orgUnitIds.includes(p.orgUnitId))));
     const names = new Map(model.resources.map((r) => [r.id, r.name]));
     const grouped = new Map<string, Acc & { resourceId: string | null; projectId: string | null }>();
     for (const a of acc.values()) {
-      if (!canSee(projects.get(a.projectId))) continue;
+      const project = projects.get(a.projectId);
+      if (!project || !coversProject(visible, project)) continue;
       const key = q.groupBy === 'resource' ? a.resourceId : a.projectId;
       const g = grouped.get(key) ?? {
         resourceId: q.groupBy === 'resource' ? a.resourceId : null,

@@ -4,7 +4,6 @@ import {
   type CapacityGrid,
   computeDailyCapacity,
   type DayNumber,
-  fromDayNumber,
   type PeriodGranularity,
   type Periods,
   parseLocalDateTime,
@@ -64,6 +63,8 @@ export type DemandModel = {
   resources: readonly ResourceListRow[];
   bases: ResourceBasis[];
   cells: DemandCell[];
+  /** The calendars the model was built on (working minutes per day of the window). */
+  calendars: CalendarDays;
 };
 
 function basisOf(
@@ -195,7 +196,7 @@ export function buildDemandModel(input: DemandInputs): DemandModel {
     const spread = spreadTaskWork(start, finish, t.workMinutes, calendar);
     addInto(cellOf(r, t.projectId, t.projectStatus).assigned, fromDay, spread.hours, spread.firstDay);
   }
-  return { fromDay, toDay, resources: input.resources, bases, cells: [...cells.values()] };
+  return { fromDay, toDay, resources: input.resources, bases, cells: [...cells.values()], calendars };
 }
 
 /**
@@ -280,5 +281,4 @@ export function gridOf(
   return { grid, periods, projectIds };
 }
 
-export const isoOf = (day: DayNumber): string => fromDayNumber(day);
 export const round2 = (x: number): number => Math.round(x * 100) / 100;

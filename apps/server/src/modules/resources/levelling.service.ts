@@ -90,8 +90,7 @@ export class LevellingService {
     const rIndex = model.resources.findIndex((r) => r.id === resource.id);
     // Working days of the horizon (the organisation's calendar): levelling counts in them.
     const workDays: number[] = [];
-    const standard = await this.schedule.workingMinutesByDay([], model.fromDay, model.toDay);
-    const minutes = standard.days.get(standard.standardId) ?? new Float64Array(0);
+    const minutes = model.calendars.days.get(model.calendars.standardId) ?? new Float64Array(0);
     for (let d = model.fromDay; d <= model.toDay; d++)
       if ((minutes[d - model.fromDay] ?? 0) > 0) workDays.push(d);
     const indexOfDay = (day: number): number => {
@@ -335,7 +334,7 @@ export class LevellingService {
       throw invalid('action.delayDays', 'required', 'say how many working days to delay');
     const impact = await this.analysis.impact(action.taskId, action.delayDays, 'start');
     const moved = impact.tasks.find((t) => t.taskId === action.taskId);
-    const task = (await this.schedule.view(projectId)).tasks.find((t) => t.id === action.taskId);
+    const task = await this.schedule.taskRow(this.db, action.taskId);
     if (!task || !moved) throw conflict('That task can no longer be delayed (the plan changed).');
     await this.tasks.update(actor, action.taskId, {
       version: task.version,

@@ -630,6 +630,7 @@ export class ResourcesRepository {
         status: projects.status,
         priority: projects.priority,
         orgUnitId: projects.orgUnitId,
+        portfolioId: projects.portfolioId,
         currency: projects.currency,
       })
       .from(projects)

@@ -21,7 +21,12 @@ import { conflict, invalid, notFound, ProblemError, staleVersion } from '../../h
 import type { AccessService, Actor } from '../access/access.service.ts';
 import type { JournalRepository } from '../journal/journal.repository.ts';
 import type { OrgService } from '../org/org.service.ts';
-import { definedOnly, isUniqueViolation, recordChange } from '../shared/record-change.ts';
+import {
+  definedOnly,
+  isUniqueViolation,
+  recordChange,
+  auditStamp as stamp,
+} from '../shared/record-change.ts';
 import type {
   LeaveRow,
   RateRow,
@@ -42,13 +47,6 @@ export function kindOf(r: Pick<ResourceRow, 'kind' | 'generic'>): ResourceKind {
   if (r.kind === 'work') return r.generic ? 'role' : 'person';
   return r.kind === 'material' ? 'material' : 'cost';
 }
-
-const stamp = (r: { id: string; version: number; createdAt: Date; updatedAt: Date }) => ({
-  id: r.id,
-  version: r.version,
-  createdAt: r.createdAt.toISOString(),
-  updatedAt: r.updatedAt.toISOString(),
-});
 
 const snap = (r: ResourceRow) => ({
   name: r.name,
@@ -160,9 +158,7 @@ export class ResourcesService {
   async pathOf(id: string) {
     const row = await this.repo.getResource(this.db, id);
     if (!row) throw notFound('Resource');
-    return row.orgUnitId
-      ? this.access.orgUnitPath(row.orgUnitId)
-      : this.access.orgUnitPath(await this.access.rootOrgUnitId());
+    return this.access.orgUnitOrRootPath(row.orgUnitId);
   }
 
   private async checkRefs(

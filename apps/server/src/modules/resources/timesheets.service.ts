@@ -2,7 +2,7 @@ import type { SaveTimesheetBody, Timesheet } from '@baton/contracts';
 import { fromDayNumber, startOfIsoWeek, toDayNumber } from '@baton/core';
 import type { Database } from '@baton/db';
 import { conflict, forbidden, invalid, notFound, ProblemError, staleVersion } from '../../http/problem.ts';
-import type { AccessService, Actor } from '../access/access.service.ts';
+import { type AccessService, type Actor, coversProject } from '../access/access.service.ts';
 import type { JournalRepository } from '../journal/journal.repository.ts';
 import type { ScheduleService } from '../schedule/schedule.service.ts';
 import { recordChange } from '../shared/record-change.ts';
@@ -66,9 +66,7 @@ export class TimesheetsService {
     }
     const other = await this.resources.getResource(this.db, resourceId);
     if (!other) throw notFound('Resource');
-    const path = other.orgUnitId
-      ? await this.access.orgUnitPath(other.orgUnitId)
-      : await this.access.orgUnitPath(await this.access.rootOrgUnitId());
+    const path = await this.access.orgUnitOrRootPath(other.orgUnitId);
     if (!this.access.allows(actor, ['resource.manage'], path))
       throw forbidden('You may see and edit only your own timesheet, or those of people you manage.');
     return other;
@@ -129,9 +127,8 @@ export class TimesheetsService {
         throw invalid(`entries.${i}.date`, 'in_week', `must fall in the week ${weekStart} – ${weekEnd}`);
       const p = projects.find((x) => x.id === e.projectId);
       if (!p) throw invalid(`entries.${i}.projectId`, 'exists', 'no such project');
-      const seen =
-        visible.all || visible.projectIds.includes(p.id) || visible.orgUnitIds.includes(p.orgUnitId);
-      if (!seen) throw invalid(`entries.${i}.projectId`, 'visible', 'you cannot book time on this project');
+      if (!coversProject(visible, p))
+        throw invalid(`entries.${i}.projectId`, 'visible', 'you cannot book time on this project');
     });
     const perDay = groupBy(body.entries, (e) => e.date);
     for (const [date, list] of perDay)

@@ -38,3 +38,13 @@ export function isUniqueViolation(e: unknown): boolean {
     (e as { cause?: { code?: unknown } })?.cause?.code;
   return code === '23505';
 }
+
+/** id, version and the two instants every stored business record shows, as the contracts have them. */
+export function auditStamp(r: { id: string; version: number; createdAt: Date; updatedAt: Date }) {
+  return {
+    id: r.id,
+    version: r.version,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}

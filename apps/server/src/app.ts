@@ -22,6 +22,7 @@ import { registerCustomFieldRoutes } from './modules/custom-fields/custom-fields
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerJournalRoutes } from './modules/journal/journal.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerPortfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerScheduleRoutes } from './modules/schedule/schedule.routes.ts';
@@ -211,6 +212,7 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerProjectRoutes(registrar, services);
   registerScheduleRoutes(registrar, services);
   registerResourceRoutes(registrar, services);
+  registerPortfolioRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);
   registerJournalRoutes(registrar, services);
   registrar.add({

@@ -8,6 +8,11 @@ import { CustomFieldsService } from './modules/custom-fields/custom-fields.servi
 import { JournalRepository } from './modules/journal/journal.repository.ts';
 import { OrgRepository } from './modules/org/org.repository.ts';
 import { OrgService } from './modules/org/org.service.ts';
+import { PortfolioRepository } from './modules/portfolio/portfolio.repository.ts';
+import { ProposalsService } from './modules/portfolio/proposals.service.ts';
+import { ReviewService } from './modules/portfolio/review.service.ts';
+import { ScenariosService } from './modules/portfolio/scenarios.service.ts';
+import { StrategyService } from './modules/portfolio/strategy.service.ts';
 import { ProjectsRepository } from './modules/projects/projects.repository.ts';
 import { ProjectsService } from './modules/projects/projects.service.ts';
 import { AllocationsService } from './modules/resources/allocations.service.ts';
@@ -40,6 +45,10 @@ export function createServices(db: Database, policy: SessionPolicy) {
   const timesheetsRepo = new TimesheetsRepository();
   const capacity = new CapacityService(db, resourcesRepo, timesheetsRepo, access, schedule);
   const allocations = new AllocationsService(db, resourcesRepo, access, capacity, journal);
+  const projectsRepo = new ProjectsRepository(db);
+  const portfolioRepo = new PortfolioRepository();
+  const strategy = new StrategyService(db, portfolioRepo, journal);
+  const proposals = new ProposalsService(db, portfolioRepo, projectsRepo, strategy, access, journal);
   return {
     schedule,
     tasks,
@@ -51,7 +60,7 @@ export function createServices(db: Database, policy: SessionPolicy) {
     auth: new AuthService(db, new AuthRepository(db), access, journal, policy),
     users: new UsersService(db, new UsersRepository(db), access, journal),
     org,
-    projects: new ProjectsService(db, new ProjectsRepository(db), access, journal),
+    projects: new ProjectsService(db, projectsRepo, access, journal),
     customFields: new CustomFieldsService(db, new CustomFieldsRepository(db), journal),
     resources: new ResourcesService(db, resourcesRepo, access, org, journal),
     capacity,
@@ -69,5 +78,9 @@ export function createServices(db: Database, policy: SessionPolicy) {
       journal,
     ),
     timesheets: new TimesheetsService(db, timesheetsRepo, resourcesRepo, access, schedule, journal),
+    strategy,
+    proposals,
+    scenarios: new ScenariosService(db, portfolioRepo, projectsRepo, proposals, capacity, access, journal),
+    review: new ReviewService(db, portfolioRepo, projectsRepo, access, journal),
   };
 }

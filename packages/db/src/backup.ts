@@ -35,6 +35,12 @@ export const BACKUP_TABLES = [
   'timesheet_entries',
   'timesheet_decisions',
   'resource_settings',
+  'portfolio_settings',
+  'strategic_objectives',
+  'proposals',
+  'proposal_comments',
+  'portfolio_scenarios',
+  'portfolio_review_decisions',
   'journal',
   'code_sequences',
 ] as const;

@@ -613,3 +613,129 @@ export const assignments = pgTable(
     index('assignments_resource_idx').on(t.resourceId),
   ],
 );
+
+// ---- portfolio management: strategy, intake, scenarios, review (issue 5) ----
+
+/** The organisation's strategy settings and intake form (one row). */
+export const portfolioSettings = pgTable('portfolio_settings', {
+  id: smallint('id').primaryKey().default(1),
+  version: integer('version').notNull().default(1),
+  weighting: text('weighting').notNull().default('direct'),
+  criteria: jsonb('criteria')
+    .$type<{ value: number; alignment: number; risk: number; urgency: number }>()
+    .notNull()
+    .default({ value: 0.35, alignment: 0.35, risk: 0.15, urgency: 0.15 }),
+  discountRate: doublePrecision('discount_rate').notNull().default(0.08),
+  currency: text('currency').notNull().default('EUR'),
+  ahp: jsonb('ahp').$type<{ objectiveIds: string[]; matrix: number[][] } | null>(),
+  intakeVersion: integer('intake_version').notNull().default(1),
+  intakeFields: jsonb('intake_fields').$type<unknown[]>().notNull().default([]),
+  categories: jsonb('categories')
+    .$type<string[]>()
+    .notNull()
+    .default(['Regulatory', 'Growth', 'Efficiency', 'Maintenance']),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const strategicObjectives = pgTable('strategic_objectives', {
+  ...audited(),
+  name: text('name').notNull(),
+  description: text('description'),
+  directWeight: doublePrecision('direct_weight'),
+  sortOrder: integer('sort_order').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+});
+
+export const proposals = pgTable(
+  'proposals',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    status: text('status').notNull().default('draft'),
+    statusReason: text('status_reason'),
+    category: text('category'),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    portfolioId: uuid('portfolio_id').references(() => portfolios.id),
+    sponsorId: uuid('sponsor_id').references(() => users.id),
+    proposerId: uuid('proposer_id').references(() => users.id),
+    earliestStart: text('earliest_start').notNull(),
+    latestStart: text('latest_start').notNull(),
+    riskRating: smallint('risk_rating').notNull().default(3),
+    urgency: smallint('urgency').notNull().default(3),
+    mandatory: boolean('mandatory').notNull().default(false),
+    businessCase: jsonb('business_case')
+      .$type<{ capexMinor: number; opexMinor: number; benefitMinor: number }[]>()
+      .notNull()
+      .default([]),
+    demand: jsonb('demand')
+      .$type<{ key: string; kind: 'role' | 'skill'; hours: number[] }[]>()
+      .notNull()
+      .default([]),
+    alignment: jsonb('alignment').$type<Record<string, number>>().notNull().default({}),
+    requires: jsonb('requires').$type<string[]>().notNull().default([]),
+    excludes: jsonb('excludes').$type<string[]>().notNull().default([]),
+    answers: jsonb('answers').$type<Record<string, string | number | boolean | null>>().notNull().default({}),
+    plannedStart: text('planned_start'),
+    projectId: uuid('project_id').references(() => projects.id),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [uniqueIndex('proposals_code_uq').on(t.code), index('proposals_status_idx').on(t.status)],
+);
+
+export const proposalComments = pgTable(
+  'proposal_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    proposalId: uuid('proposal_id')
+      .notNull()
+      .references(() => proposals.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('proposal_comments_proposal_idx').on(t.proposalId)],
+);
+
+export const portfolioScenarios = pgTable('portfolio_scenarios', {
+  ...audited(),
+  name: text('name').notNull(),
+  description: text('description'),
+  startMonth: text('start_month').notNull(),
+  periods: integer('periods').notNull(),
+  objective: text('objective').notNull().default('score'),
+  budget: jsonb('budget').$type<number[]>().notNull(),
+  budgetByCategory: jsonb('budget_by_category').$type<{
+    capex?: number[] | undefined;
+    opex?: number[] | undefined;
+  } | null>(),
+  capacityFrom: text('capacity_from').notNull().default('pool'),
+  capacity: jsonb('capacity').$type<Record<string, number[]>>().notNull().default({}),
+  capacityFactor: doublePrecision('capacity_factor').notNull().default(1),
+  statuses: jsonb('statuses').$type<string[]>().notNull(),
+  overrides: jsonb('overrides').$type<Record<string, unknown>[]>().notNull().default([]),
+  status: text('status').notNull().default('draft'),
+  result: jsonb('result').$type<Record<string, unknown> | null>(),
+  resultInputs: text('result_inputs'),
+  frontier: jsonb('frontier').$type<Record<string, unknown>[] | null>(),
+  committedAt: ts('committed_at'),
+  committedBy: uuid('committed_by').references(() => users.id),
+});
+
+export const reviewDecisions = pgTable(
+  'portfolio_review_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    decision: text('decision').notNull(),
+    reason: text('reason').notNull(),
+    snapshot: jsonb('snapshot').$type<Record<string, unknown>>().notNull().default({}),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at').notNull().defaultNow(),
+  },
+  (t) => [index('portfolio_review_decisions_project_idx').on(t.projectId, t.decidedAt)],
+);

@@ -1,6 +1,7 @@
 import type { Role, ScopeType } from '@baton/core';
 import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
 import type { Services } from '../services.ts';
+import { loadDemoPortfolio } from './demo-portfolio.ts';
 import { loadDemoResources } from './demo-resources.ts';
 import { loadDemoSchedules } from './demo-schedules.ts';
 
@@ -416,6 +417,20 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
     plannedProjectIds: createdIds.slice(11, 17),
     userIds: people,
     today: new Date().toISOString().slice(0, 10),
+  });
+  await loadDemoPortfolio(s, {
+    unitIds: {
+      EPMO: epmo.id,
+      DIGI: digi.id,
+      OPS: ops.id,
+      CORP: corp.id,
+      INFRA: infra.id,
+      CPLAT: cplat.id,
+      SCM: scm.id,
+      FAC: fac.id,
+    },
+    portfolioIds: { DT: dt.id, OPX: opx.id, REG: reg.id, GRW: grw.id },
+    proposerId: pm,
   });
   return logins;
 }

@@ -155,6 +155,44 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/levelling/apply': can('allocation.manage', 'anywhere'),
   'GET /api/v1/reconciliation': can('resource.read', 'anywhere'),
 
+  // Portfolio management (issue 5). Proposals are open to everyone who reads projects, so the
+  // organisation sees its pipeline; editing one's own proposal is checked in the service.
+  'GET /api/v1/portfolio/strategy': can('project.read', 'anywhere'),
+  'PATCH /api/v1/portfolio/strategy': can('strategy.manage', 'organisation'),
+  'POST /api/v1/portfolio/objectives': can('strategy.manage', 'organisation'),
+  'PATCH /api/v1/portfolio/objectives/:id': can('strategy.manage', 'organisation'),
+  'DELETE /api/v1/portfolio/objectives/:id': can('strategy.manage', 'organisation'),
+  'POST /api/v1/portfolio/ahp/evaluate': can('project.read', 'anywhere'),
+  'PUT /api/v1/portfolio/strategy/ahp': can('strategy.manage', 'organisation'),
+  'GET /api/v1/portfolio/intake-form': can('project.read', 'anywhere'),
+  'PUT /api/v1/portfolio/intake-form': can('strategy.manage', 'organisation'),
+  'GET /api/v1/proposals': can('project.read', 'anywhere'),
+  'POST /api/v1/proposals': can('proposal.create', 'anywhere'),
+  'GET /api/v1/proposals/:id': can('project.read', 'anywhere'),
+  // The proposer may edit, submit or delete their own draft; the board (portfolio.manage) decides.
+  'PATCH /api/v1/proposals/:id': can(['proposal.create', 'portfolio.manage'], 'anywhere'),
+  'DELETE /api/v1/proposals/:id': can(['proposal.create', 'portfolio.manage'], 'anywhere'),
+  'POST /api/v1/proposals/:id/transitions': can(['proposal.create', 'portfolio.manage'], 'anywhere'),
+  'GET /api/v1/proposals/:id/comments': can('project.read', 'anywhere'),
+  'POST /api/v1/proposals/:id/comments': can(['proposal.create', 'portfolio.manage'], 'anywhere'),
+  'GET /api/v1/proposals/:id/history': can('project.read', 'anywhere'),
+  'GET /api/v1/portfolio/scoring': can('project.read', 'anywhere'),
+  'GET /api/v1/portfolio/scenarios': can('project.read', 'anywhere'),
+  'POST /api/v1/portfolio/scenarios': can('portfolio.manage', 'anywhere'),
+  'GET /api/v1/portfolio/scenarios/compare': can('project.read', 'anywhere'),
+  'GET /api/v1/portfolio/scenarios/:id': can('project.read', 'anywhere'),
+  'PATCH /api/v1/portfolio/scenarios/:id': can('portfolio.manage', 'anywhere'),
+  'DELETE /api/v1/portfolio/scenarios/:id': can('portfolio.manage', 'anywhere'),
+  'GET /api/v1/portfolio/scenarios/:id/problem': can('project.read', 'anywhere'),
+  'POST /api/v1/portfolio/scenarios/:id/runs': can('portfolio.manage', 'anywhere'),
+  'GET /api/v1/portfolio/runs/:id': can('project.read', 'anywhere'),
+  // Committing also needs project.approve (it approves projects): the service checks it.
+  'POST /api/v1/portfolio/scenarios/:id/commit': can('portfolio.manage', 'anywhere'),
+  'GET /api/v1/portfolio/review': can('project.read', 'anywhere'),
+  'GET /api/v1/portfolio/review/decisions': can('project.read', 'anywhere'),
+  // Stopping or pausing also needs project.update on the project: the service checks it.
+  'POST /api/v1/portfolio/review/decisions': can('portfolio.manage', 'anywhere'),
+
   // Timesheets: people log their own hours; the project's manager approves them.
   'GET /api/v1/timesheets': can('timesheet.log', 'anywhere'),
   'PUT /api/v1/timesheets': can('timesheet.log', 'anywhere'),

@@ -46,6 +46,8 @@ export const ACTIONS = [
   'allocation.manage',
   'timesheet.log',
   'timesheet.approve',
+  'proposal.create',
+  'strategy.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -67,14 +69,23 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'allocation.manage',
     'timesheet.log',
     'timesheet.approve',
+    'proposal.create',
+    'strategy.manage',
   ],
-  pmo_analyst: [...EDIT, 'customfield.manage', 'timesheet.log'],
-  portfolio_manager: [...EDIT, 'project.approve', 'portfolio.manage', 'allocation.manage', 'timesheet.log'],
+  pmo_analyst: [...EDIT, 'customfield.manage', 'timesheet.log', 'proposal.create'],
+  portfolio_manager: [
+    ...EDIT,
+    'project.approve',
+    'portfolio.manage',
+    'allocation.manage',
+    'timesheet.log',
+    'proposal.create',
+  ],
   // Resource managers own the pool and who works where; they change no plan but their people's.
   resource_manager: [...READ, 'resource.manage', 'allocation.manage', 'timesheet.log'],
-  project_manager: [...EDIT, 'allocation.manage', 'timesheet.log', 'timesheet.approve'],
+  project_manager: [...EDIT, 'allocation.manage', 'timesheet.log', 'timesheet.approve', 'proposal.create'],
   team_member: [...READ, 'timesheet.log'],
-  sponsor: [...READ, 'project.approve'],
+  sponsor: [...READ, 'project.approve', 'proposal.create'],
   viewer: READ,
 };
 

@@ -9,7 +9,13 @@ import {
 } from '@baton/core';
 
 export type WorkerJob =
-  | { kind: 'optimise'; problem: PortfolioProblem; timeLimitSeconds: number; gap: number }
+  | {
+      kind: 'optimise';
+      problem: PortfolioProblem;
+      timeLimitSeconds: number;
+      gap: number;
+      periodLabels?: string[];
+    }
   | { kind: 'frontier'; problem: PortfolioProblem; timeLimitSeconds: number; gap: number; points: number };
 
 export type WorkerMessage =
@@ -67,6 +73,7 @@ function runHere(job: WorkerJob, listener: JobListener): Promise<PortfolioSoluti
     return optimizePortfolio(job.problem, {
       timeLimitSeconds: job.timeLimitSeconds,
       gap: job.gap,
+      ...(job.periodLabels ? { periodLabels: job.periodLabels } : {}),
       ...(listener.progress ? { onProgress: listener.progress } : {}),
     });
   return efficientFrontier(job.problem, {

@@ -12,6 +12,7 @@ try {
     const solution = await optimizePortfolio(job.problem, {
       timeLimitSeconds: job.timeLimitSeconds,
       gap: job.gap,
+      ...(job.periodLabels ? { periodLabels: job.periodLabels } : {}),
       onProgress: (p) => post({ type: 'progress', progress: p }),
     });
     post({ type: 'solution', solution });

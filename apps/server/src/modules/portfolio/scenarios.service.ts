@@ -358,17 +358,18 @@ export class ScenariosService {
     if (body.kind === 'optimise') {
       // The fast answer first, in this thread: it is what the screen shows while HiGHS works.
       const h = heuristicPortfolio(built.problem);
-      run.heuristic = {
-        objective: h.objective,
-        bound: h.bound,
-        gap: gapOf(h.objective, h.bound),
-        elapsedMs: round2(h.elapsedMs),
-      };
+      if (h.feasible)
+        run.heuristic = {
+          objective: h.objective,
+          bound: h.bound,
+          gap: gapOf(h.objective, h.bound),
+          elapsedMs: round2(h.elapsedMs),
+        };
       run.progress.push({
         phase: 'heuristic',
-        objective: h.objective,
+        objective: h.feasible ? h.objective : null,
         bound: h.bound,
-        gap: gapOf(h.objective, h.bound),
+        gap: h.feasible ? gapOf(h.objective, h.bound) : null,
         elapsedMs: round2(h.elapsedMs),
         pointsDone: null,
       });
@@ -380,6 +381,7 @@ export class ScenariosService {
             problem: built.problem,
             timeLimitSeconds: body.timeLimitSeconds,
             gap: body.gap,
+            periodLabels: built.months,
           }
         : {
             kind: 'frontier' as const,
@@ -469,8 +471,19 @@ export class ScenariosService {
   }
 
   /** The solver's answer in the API's terms: proposals by code and title, months, usage, totals. */
-  resultOf(built: BuiltProblem, sol: PortfolioSolution, heuristic: Run['heuristic']): ScenarioResult {
+  resultOf(built: BuiltProblem, raw: PortfolioSolution, heuristic: Run['heuristic']): ScenarioResult {
     const { problem, candidates, preExcluded, months } = built;
+    // The engine names projects by id; people know proposals by code and title.
+    const named = (text: string) => {
+      let out = text;
+      for (const [id, p] of candidates) out = out.split(id).join(`${p.code} “${p.title}”`);
+      return out;
+    };
+    const sol: PortfolioSolution = {
+      ...raw,
+      excluded: raw.excluded.map((e) => ({ ...e, reason: named(e.reason) })),
+      conflicts: raw.conflicts.map(named),
+    };
     const projectById = new Map(problem.projects.map((p) => [p.id, p]));
     const selected = sol.selected.map((x) => {
       const p = candidates.get(x.id) as Proposal;

@@ -70,6 +70,15 @@ if (!only || only === 'resources') {
   report.resources = rows;
 }
 
+if (!only || only === 'portfolio') {
+  const rows = [...runScript('portfolio/w3.ts'), ...runScript('portfolio/frontier.ts')];
+  console.log(
+    '\nportfolio engine (W3: 2,000 candidates × 24 periods × 20 skills, heuristic, MIP, baseline; 10,000 candidates; 20-point frontier)',
+  );
+  console.table(rows);
+  report.portfolio = rows;
+}
+
 const dir = resolve(import.meta.dirname, 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(resolve(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);

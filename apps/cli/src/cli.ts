@@ -13,6 +13,7 @@ import {
   startServer,
 } from '@baton/server';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { registerPortfolioCommand } from './portfolio-command.ts';
 
 export type CliIo = { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv };
 
@@ -302,6 +303,8 @@ export function buildProgram(io: CliIo): Command {
         io.out(`Wrote ${opts.project}'s plan to ${file}.\n`);
       });
     });
+
+  registerPortfolioCommand(program, io, (message, exitCode) => new CliError(message, exitCode));
 
   return program;
 }

@@ -1,7 +1,8 @@
 export * from './ahp.ts';
 export * from './finance.ts';
-export { type HeuristicResult, heuristicPortfolio } from './heuristic.ts';
+export { efficientFrontier, type FrontierOptions } from './frontier.ts';
+export { type HeuristicOptions, type HeuristicResult, heuristicPortfolio } from './heuristic.ts';
 export { checkSelection, rankingPortfolio } from './model.ts';
-export { efficientFrontier, optimizePortfolio } from './optimise.ts';
+export { DEFAULT_GAP, DEFAULT_TIME_LIMIT_SECONDS, optimizePortfolio } from './optimise.ts';
 export * from './types.ts';
 export * from './validate.ts';

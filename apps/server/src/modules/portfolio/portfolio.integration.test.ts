@@ -1,5 +1,5 @@
-import { tasks } from '@baton/db/schema';
-import { eq } from 'drizzle-orm';
+import { journal, tasks } from '@baton/db/schema';
+import { eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -374,6 +374,9 @@ describe('scenarios: optimise, explain, compare, commit', () => {
     const e = r.excluded.find((x) => x.proposalId === ids.E);
     expect(e?.kind).toBe('capacity');
     expect(e?.reason).toMatch(/Developer/);
+    // Explanations speak of months and proposal codes, not period numbers and ids.
+    expect(e?.reason).toMatch(/\d{4}-\d{2}/);
+    for (const x of r.excluded) expect(x.reason).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
     for (const x of r.excluded) expect(x.reason.length).toBeGreaterThan(10);
     expect(r.objective).toBeGreaterThanOrEqual(r.ranking.objective - 1e-6);
     const saved = await ok(await director.request('GET', `/api/v1/portfolio/scenarios/${s.id}`));
@@ -457,14 +460,15 @@ describe('scenarios: optimise, explain, compare, commit', () => {
       version: committed.version,
     });
     expect(again.statusCode).toBe(422);
-    // Everything the commit did carries one request id in the journal.
-    const { rows } = await h.services.journal.list(
-      h.services.db,
-      { entityType: 'scenario', entityId: s.id },
-      { limit: 5, offset: 0 },
-    );
-    const commitEntry = rows.find((r) => r.action === 'commit');
-    expect(commitEntry).toBeTruthy();
+    // Everything the commit did is one change: its journal entries share one request id.
+    const entries = await h.services.db
+      .select({ requestId: journal.requestId, entityType: journal.entityType, action: journal.action })
+      .from(journal)
+      .where(inArray(journal.entityId, [s.id, ...selected.map((x) => x.proposalId)]));
+    const commitEntries = entries.filter((e) => e.action === 'commit');
+    expect(commitEntries.length).toBe(selected.length + 1);
+    expect(new Set(commitEntries.map((e) => e.requestId)).size).toBe(1);
+    expect(commitEntries[0]?.requestId).toBeTruthy();
   });
 
   it('keeps team members to reading', async () => {

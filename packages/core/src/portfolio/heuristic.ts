@@ -162,7 +162,15 @@ export function solveHeuristic(c: Compiled, options: HeuristicOptions = {}): Heu
     if (g.mandatoryOk) consider(g.starts);
     return { order, starts: g.mandatoryOk ? g.starts : null };
   };
-  // The value-for-money order at uniform prices first, so there is an incumbent (a target) early.
+  // The plain ranking (value per unit of cost) and the order at uniform prices first, so there is an
+  // incumbent (a target) early and the answer is never worse than the baseline.
+  const ranking = [...value.keys()].sort(
+    (a, b) =>
+      (value[b] as number) / Math.max((c.projects[b] as CompiledProject).totalCost, 1e-9) -
+      (value[a] as number) / Math.max((c.projects[a] as CompiledProject).totalCost, 1e-9),
+  );
+  const g0 = greedy(c, ranking);
+  if (g0.mandatoryOk) consider(g0.starts);
   pricedGreedy();
 
   // Subgradient on the scaled rows (limit 1 each): L(λ) = Σ λ_r + Σ_p max(0, v_p − min_s λ·a_ps),

@@ -49,6 +49,8 @@ describe('irr', () => {
     expect(irr([-100, 60, 60])).toBeCloseTo(0.130662, 5);
     expect(irr([-1000, 0, 0, 1331])).toBeCloseTo(0.1, 10);
     expect(irr([-100, 50])).toBeCloseTo(-0.5, 10);
+    // Between the last geometric grid step (≈ 9 412) and the top of the range (10 000).
+    expect(irr([-1, 9413.343651268615])).toBeCloseTo(9412.343651268615, 6);
   });
 
   it('is null without a sign change or without a root', () => {

@@ -20,7 +20,9 @@ function npvSlope(rate: number, flows: readonly number[]): number {
 const GRID: readonly number[] = (() => {
   const g: number[] = [];
   for (let r = -0.99; r < 1; r += 0.01) g.push(Math.round(r * 100) / 100);
-  for (let r = 1; r <= 10_000; r *= 1.1) g.push(r);
+  for (let r = 1; r < 10_000; r *= 1.1) g.push(r);
+  // The top of the range itself, so a root between the last geometric step and 10⁴ is bracketed.
+  g.push(10_000);
   return g;
 })();
 

@@ -471,6 +471,32 @@ describe('scenarios: optimise, explain, compare, commit', () => {
     expect(commitEntries[0]?.requestId).toBeTruthy();
   });
 
+  it('keeps an answer current when the frontier is traced after it', async () => {
+    const s = await scenario('Answer then frontier', [250_000]);
+    await optimise(s.id);
+    const run = await ok(
+      await director.request('POST', `/api/v1/portfolio/scenarios/${s.id}/runs`, {
+        kind: 'frontier',
+        points: 4,
+      }),
+      202,
+    );
+    const done = await h.services.scenarios.settle(run.id);
+    expect(done.state, done.error ?? '').toBe('done');
+    const after = await ok(await director.request('GET', `/api/v1/portfolio/scenarios/${s.id}`));
+    expect(after.frontier).toHaveLength(4);
+    expect(after.result).not.toBeNull();
+    expect(after.resultStale).toBe(false);
+    // Changing an input afterwards still makes it stale.
+    const edited = await ok(
+      await director.request('PATCH', `/api/v1/portfolio/scenarios/${s.id}`, {
+        version: after.version,
+        budget: [240_000],
+      }),
+    );
+    expect(edited.resultStale).toBe(true);
+  });
+
   it('keeps team members to reading', async () => {
     expect((await member.request('GET', '/api/v1/portfolio/scenarios')).statusCode).toBe(200);
     const res = await member.request('POST', '/api/v1/portfolio/scenarios', {

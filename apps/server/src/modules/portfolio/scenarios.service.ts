@@ -440,6 +440,14 @@ export class ScenariosService {
     id: string,
     values: { result?: ScenarioResult; resultInputs?: string; frontier?: FrontierPoint[] },
   ): Promise<void> {
+    // Saving bumps the scenario's version, which is part of the stamp: a frontier alone must not
+    // make a current answer stale, so its stamp moves forward with the version.
+    if (!values.result) {
+      const before = await this.repo.scenario(this.db, id);
+      if (before?.result && before.resultInputs === (await this.stamp(before.version))) {
+        values = { ...values, resultInputs: await this.stamp(before.version + 1) };
+      }
+    }
     await this.db.transaction(async (tx) => {
       const after = await this.repo.updateScenario(
         tx,

@@ -47,99 +47,97 @@ export function OverridesTable({
     return <EmptyState title="No candidates">No proposal has one of the chosen statuses.</EmptyState>;
   }
   return (
-    <div className="usage-scroll">
-      <Table>
-        <caption className="visually-hidden">Candidates and their overrides in this scenario</caption>
-        <thead>
-          <tr>
-            <th scope="col">Proposal</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Score
-            </th>
-            <th scope="col">In this scenario</th>
-            <th scope="col">Value instead</th>
-            <th scope="col">Earliest start</th>
-            <th scope="col">Latest start</th>
-          </tr>
-        </thead>
-        <tbody>
-          {query.data.items.map((p) => {
-            const o = overrides.find((x) => x.proposalId === p.id);
-            const treatment = o?.mandatory ? 'mandatory' : o?.forcedOut ? 'forcedOut' : 'free';
-            const edit = (patch: Parameters<typeof setOverride>[2]) =>
-              onChange(setOverride(overrides, p.id, patch));
-            return (
-              <tr key={p.id}>
-                <td>
-                  <Link to={`/portfolio/proposals/${p.id}`}>
-                    <span className="mono subtle">{p.code}</span> {p.title}
-                  </Link>
-                  {p.mandatory && <div className="cell-secondary">Mandatory by its proposal</div>}
-                </td>
-                <td>
-                  <ProposalStatusBadge status={p.status} />
-                </td>
-                <td className="num">{formatScore(p.scores.total)}</td>
-                <td>
-                  <Select
-                    controlSize="sm"
-                    className="override-treatment"
-                    aria-label={`${p.code} in this scenario`}
-                    value={treatment}
-                    disabled={disabled}
-                    options={TREATMENTS}
-                    onChange={(e) =>
-                      edit({
-                        mandatory: e.target.value === 'mandatory',
-                        forcedOut: e.target.value === 'forcedOut',
-                      })
-                    }
-                  />
-                </td>
-                <td>
-                  <Input
-                    controlSize="sm"
-                    inputMode="decimal"
-                    className="override-value"
-                    aria-label={`${p.code} value instead of its own`}
-                    placeholder={formatScore(p.scores.total)}
-                    value={o?.value ?? ''}
-                    disabled={disabled}
-                    onChange={(e) => {
-                      const v = e.target.value.trim();
-                      const n = Number(v);
-                      edit({ value: v === '' || !Number.isFinite(n) || n < 0 ? undefined : n });
-                    }}
-                  />
-                </td>
-                <td>
-                  <Input
-                    controlSize="sm"
-                    type="month"
-                    aria-label={`${p.code} earliest start (proposal: ${formatMonth(p.earliestStart)})`}
-                    value={o?.earliestStart ?? ''}
-                    disabled={disabled}
-                    onChange={(e) => edit({ earliestStart: e.target.value || undefined })}
-                  />
-                  <div className="cell-secondary">proposal: {formatMonth(p.earliestStart)}</div>
-                </td>
-                <td>
-                  <Input
-                    controlSize="sm"
-                    type="month"
-                    aria-label={`${p.code} latest start (proposal: ${formatMonth(p.latestStart)})`}
-                    value={o?.latestStart ?? ''}
-                    disabled={disabled}
-                    onChange={(e) => edit({ latestStart: e.target.value || undefined })}
-                  />
-                  <div className="cell-secondary">proposal: {formatMonth(p.latestStart)}</div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </Table>
-    </div>
+    <Table>
+      <caption className="visually-hidden">Candidates and their overrides in this scenario</caption>
+      <thead>
+        <tr>
+          <th scope="col">Proposal</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="num">
+            Score
+          </th>
+          <th scope="col">In this scenario</th>
+          <th scope="col">Value instead</th>
+          <th scope="col">Earliest start</th>
+          <th scope="col">Latest start</th>
+        </tr>
+      </thead>
+      <tbody>
+        {query.data.items.map((p) => {
+          const o = overrides.find((x) => x.proposalId === p.id);
+          const treatment = o?.mandatory ? 'mandatory' : o?.forcedOut ? 'forcedOut' : 'free';
+          const edit = (patch: Parameters<typeof setOverride>[2]) =>
+            onChange(setOverride(overrides, p.id, patch));
+          return (
+            <tr key={p.id}>
+              <td>
+                <Link to={`/portfolio/proposals/${p.id}`}>
+                  <span className="mono subtle">{p.code}</span> {p.title}
+                </Link>
+                {p.mandatory && <div className="cell-secondary">Mandatory by its proposal</div>}
+              </td>
+              <td>
+                <ProposalStatusBadge status={p.status} />
+              </td>
+              <td className="num">{formatScore(p.scores.total)}</td>
+              <td>
+                <Select
+                  controlSize="sm"
+                  className="override-treatment"
+                  aria-label={`${p.code} in this scenario`}
+                  value={treatment}
+                  disabled={disabled}
+                  options={TREATMENTS}
+                  onChange={(e) =>
+                    edit({
+                      mandatory: e.target.value === 'mandatory',
+                      forcedOut: e.target.value === 'forcedOut',
+                    })
+                  }
+                />
+              </td>
+              <td>
+                <Input
+                  controlSize="sm"
+                  inputMode="decimal"
+                  className="override-value"
+                  aria-label={`${p.code} value instead of its own`}
+                  placeholder={formatScore(p.scores.total)}
+                  value={o?.value ?? ''}
+                  disabled={disabled}
+                  onChange={(e) => {
+                    const v = e.target.value.trim();
+                    const n = Number(v);
+                    edit({ value: v === '' || !Number.isFinite(n) || n < 0 ? undefined : n });
+                  }}
+                />
+              </td>
+              <td>
+                <Input
+                  controlSize="sm"
+                  type="month"
+                  aria-label={`${p.code} earliest start (proposal: ${formatMonth(p.earliestStart)})`}
+                  value={o?.earliestStart ?? ''}
+                  disabled={disabled}
+                  onChange={(e) => edit({ earliestStart: e.target.value || undefined })}
+                />
+                <div className="cell-secondary">proposal: {formatMonth(p.earliestStart)}</div>
+              </td>
+              <td>
+                <Input
+                  controlSize="sm"
+                  type="month"
+                  aria-label={`${p.code} latest start (proposal: ${formatMonth(p.latestStart)})`}
+                  value={o?.latestStart ?? ''}
+                  disabled={disabled}
+                  onChange={(e) => edit({ latestStart: e.target.value || undefined })}
+                />
+                <div className="cell-secondary">proposal: {formatMonth(p.latestStart)}</div>
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </Table>
   );
 }

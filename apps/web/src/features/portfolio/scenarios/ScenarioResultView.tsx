@@ -49,49 +49,46 @@ function UsageTable({
   const periods = Math.max(0, ...result.usage.map((u) => u.limit.length));
   const months = Array.from({ length: periods }, (_, t) => addMonths(startMonth, t));
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-    <section className="usage-scroll" aria-label="Use of budget and capacity by month" tabIndex={0}>
-      <Table className="usage-table">
-        <caption className="visually-hidden">
-          Use of each limit by month: used of available; full months are marked “full”.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Limit</th>
-            {months.map((m) => (
-              <th scope="col" key={m} className="num nowrap">
-                {formatMonth(m)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {result.usage.map((u) => (
-            <tr key={`${u.kind}:${u.key ?? ''}`}>
-              <th scope="row" className="nowrap">
-                {constraintName(u)}
-              </th>
-              {months.map((m, t) => {
-                const used = u.used[t] ?? 0;
-                const limit = u.limit[t] ?? 0;
-                const share = limit > 0 ? used / limit : used > 0 ? 1 : 0;
-                const full = limit > 0 && used >= limit * 0.995;
-                const level = share >= 0.995 ? 'full' : share >= 0.85 ? 'high' : share > 0 ? 'some' : 'none';
-                return (
-                  <td key={m} className={`num usage-cell usage-cell--${level}`}>
-                    <span className="usage-cell__used">{amount(u.kind, used, currency)}</span>
-                    <span className="usage-cell__limit">
-                      of {amount(u.kind, limit, currency)}
-                      {full && <span className="usage-cell__full"> · full</span>}
-                    </span>
-                  </td>
-                );
-              })}
-            </tr>
+    <Table className="usage-table" scrollLabel="Use of budget and capacity by month">
+      <caption className="visually-hidden">
+        Use of each limit by month: used of available; full months are marked “full”.
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Limit</th>
+          {months.map((m) => (
+            <th scope="col" key={m} className="num nowrap">
+              {formatMonth(m)}
+            </th>
           ))}
-        </tbody>
-      </Table>
-    </section>
+        </tr>
+      </thead>
+      <tbody>
+        {result.usage.map((u) => (
+          <tr key={`${u.kind}:${u.key ?? ''}`}>
+            <th scope="row" className="nowrap">
+              {constraintName(u)}
+            </th>
+            {months.map((m, t) => {
+              const used = u.used[t] ?? 0;
+              const limit = u.limit[t] ?? 0;
+              const share = limit > 0 ? used / limit : used > 0 ? 1 : 0;
+              const full = limit > 0 && used >= limit * 0.995;
+              const level = share >= 0.995 ? 'full' : share >= 0.85 ? 'high' : share > 0 ? 'some' : 'none';
+              return (
+                <td key={m} className={`num usage-cell usage-cell--${level}`}>
+                  <span className="usage-cell__used">{amount(u.kind, used, currency)}</span>
+                  <span className="usage-cell__limit">
+                    of {amount(u.kind, limit, currency)}
+                    {full && <span className="usage-cell__full"> · full</span>}
+                  </span>
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 

@@ -1,0 +1,183 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findSeriousA11yViolations } from './support/axe.ts';
+import { startTestServer, type TestServer } from './support/server.ts';
+
+const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
+const PASSWORD = 'baton-demo-2026';
+const DIRECTOR = 'director@baton.local';
+const PLANNED = 'Next 12 months — planned budget';
+const CUT = 'Next 12 months — budget cut 30 %';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-GB',
+    timezoneId: 'UTC',
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  return page;
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${server.url}/sign-in`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
+  const found = await findSeriousA11yViolations(page);
+  expect(found, `${where}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
+}
+
+/** A small JSON client over the signed-in page's cookies. */
+async function apiOf(page: Page) {
+  const session = await (await page.request.get(`${server.url}/api/v1/auth/session`)).json();
+  const headers = { 'x-csrf-token': session.csrfToken as string };
+  return async (method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) => {
+    const response = await page.request.fetch(`${server.url}/api/v1${path}`, { method, headers, data });
+    const body = await response.text();
+    if (!response.ok()) throw new Error(`${method} ${path} → ${response.status()}: ${body}`);
+    return JSON.parse(body);
+  };
+}
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+});
+
+afterAll(async () => {
+  for (const c of contexts) await c.close();
+  await browser?.close();
+  await server?.close();
+});
+
+describe('Baton portfolio management', () => {
+  let director: Page;
+
+  beforeAll(async () => {
+    director = await newPage();
+    await signIn(director, DIRECTOR);
+  });
+
+  it('optimises a scenario: the heuristic answer, then a proven optimum with its explanations', async () => {
+    await director.goto(`${server.url}/portfolio/scenarios`);
+    await director.getByRole('link', { name: PLANNED }).click();
+    await director.getByRole('heading', { name: PLANNED }).waitFor();
+    await director.getByRole('button', { name: 'Optimise', exact: true }).first().click();
+    // The run is followed on the page (and in the URL, so a reload keeps following it).
+    await director.getByText('Done: proven optimal').waitFor({ timeout: 60_000 });
+    expect(new URL(director.url()).searchParams.get('run')).toBeTruthy();
+    await expect(director.getByText('Heuristic answer').first().isVisible()).resolves.toBe(true);
+
+    const selected = director.getByRole('table', { name: 'Selected proposals' });
+    await selected.waitFor();
+    expect(await selected.locator('tbody tr').count()).toBeGreaterThan(0);
+    // Every candidate left out carries its reason.
+    const excluded = director.getByRole('table', { name: 'Proposals left out, with the reason' });
+    const reasons = await excluded.locator('tbody tr td.result-reason').allTextContents();
+    expect(reasons.length).toBeGreaterThan(0);
+    for (const reason of reasons) expect(reason.trim().length).toBeGreaterThan(10);
+    await director.getByRole('region', { name: 'Use of budget and capacity by month' }).waitFor();
+    await shoot(director, 'portfolio-scenario-answer');
+    await expectNoSeriousA11yViolations(director, 'scenario answer');
+  });
+
+  it('traces the efficient frontier with 20 points', async () => {
+    await director.getByRole('tab', { name: 'Efficient frontier' }).click();
+    await director.getByRole('button', { name: /Trace the frontier/ }).click();
+    await director.getByText('Done: 20 points').waitFor({ timeout: 90_000 });
+    const points = director.getByRole('table', { name: 'Efficient frontier points' }).locator('tbody tr');
+    await expect(points.count()).resolves.toBe(20);
+    // The chart's points are reachable by keyboard and say what they are.
+    const first = director.locator('circle.frontier__point').first();
+    await first.focus();
+    expect(await first.getAttribute('aria-label')).toMatch(/^Budget .+: total score [\d.]+, \d+ projects/);
+    await shoot(director, 'portfolio-frontier');
+    await expectNoSeriousA11yViolations(director, 'frontier');
+  });
+
+  it('edits a scenario’s inputs, and the answer is marked stale until optimised again', async () => {
+    await director.goto(`${server.url}/portfolio/scenarios`);
+    await director.getByRole('link', { name: CUT }).click();
+    await director.getByRole('tab', { name: 'Inputs' }).click();
+    await director.getByLabel('Budget', { exact: true }).fill('abc');
+    await director.getByRole('button', { name: 'Save inputs' }).click();
+    await director.getByText('“abc” is not an amount.').waitFor();
+    await director.getByLabel('Budget', { exact: true }).fill('180000');
+    await director.getByRole('button', { name: 'Save inputs' }).click();
+    await director.getByText('Inputs saved').waitFor();
+    await expectNoSeriousA11yViolations(director, 'scenario inputs');
+    await director.getByRole('button', { name: 'Optimise', exact: true }).first().click();
+    await director.getByText(/^Done: /).waitFor({ timeout: 60_000 });
+  });
+
+  it('compares two scenarios side by side', async () => {
+    await director.goto(`${server.url}/portfolio/scenarios`);
+    await director.getByLabel(`Compare ${PLANNED}`).check();
+    await director.getByLabel(`Compare ${CUT}`).check();
+    await director.getByRole('button', { name: /Compare the two chosen/ }).click();
+    await director.waitForURL(/\/portfolio\/scenarios\/compare\?a=.+&b=.+/);
+    await director.getByRole('heading', { name: 'Compare scenarios' }).waitFor();
+    await director.locator('table').first().waitFor();
+    await shoot(director, 'portfolio-compare');
+    await expectNoSeriousA11yViolations(director, 'compare');
+  });
+
+  it('commits a scenario: its proposals are approved with planned starts and projects', async () => {
+    await director.goto(`${server.url}/portfolio/scenarios`);
+    await director.getByRole('link', { name: PLANNED }).click();
+    const selected = director.getByRole('table', { name: 'Selected proposals' });
+    await selected.waitFor();
+    const codes = (await selected.locator('tbody tr td:first-child .mono').allTextContents()).map((c) => c.trim());
+    expect(codes.length).toBeGreaterThan(0);
+    await director.getByRole('button', { name: 'Commit…' }).click();
+    const dialog = director.getByRole('dialog', { name: `Commit “${PLANNED}”?` });
+    await dialog.waitFor();
+    for (const code of codes) await dialog.getByText(code).waitFor();
+    await dialog.getByRole('button', { name: 'Commit scenario' }).click();
+    await director.getByText('Scenario committed').waitFor();
+    await director.getByRole('heading', { name: PLANNED }).getByText('Committed').waitFor();
+    await shoot(director, 'portfolio-committed');
+
+    const api = await apiOf(director);
+    const proposals = (await api('GET', '/proposals?status=approved')).items as {
+      code: string;
+      plannedStart: string | null;
+      projectId: string | null;
+    }[];
+    for (const code of codes) {
+      const p = proposals.find((x) => x.code === code);
+      expect(p, code).toBeDefined();
+      expect(p?.plannedStart).toMatch(/^\d{4}-\d{2}$/);
+      expect(p?.projectId).toBeTruthy();
+    }
+  });
+});

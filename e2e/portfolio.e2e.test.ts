@@ -8,6 +8,8 @@ import { startTestServer, type TestServer } from './support/server.ts';
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
 const PASSWORD = 'baton-demo-2026';
 const DIRECTOR = 'director@baton.local';
+const PROJECT_MANAGER = 'pm@baton.local';
+const TITLE = 'Chatbot for customer service (e2e)';
 const PLANNED = 'Next 12 months — planned budget';
 const CUT = 'Next 12 months — budget cut 30 %';
 
@@ -85,6 +87,50 @@ describe('Baton portfolio management', () => {
   beforeAll(async () => {
     director = await newPage();
     await signIn(director, DIRECTOR);
+  });
+
+  it('takes a proposal through the intake form and the board’s review', async () => {
+    const pm = await newPage();
+    await signIn(pm, PROJECT_MANAGER);
+    await pm.goto(`${server.url}/portfolio/proposals`);
+    await pm.getByRole('table').first().waitFor();
+    await expectNoSeriousA11yViolations(pm, 'proposal list');
+    await pm.getByRole('link', { name: 'New proposal' }).first().click();
+    await pm.getByRole('heading', { name: 'New proposal' }).waitFor();
+    await pm.getByLabel('Title').fill(TITLE);
+    await pm.getByLabel('Earliest start').fill('2027-02');
+    await pm.getByLabel('Latest start').fill('2027-05');
+    // Submitting without the required question answered is refused next to the question.
+    await pm.getByRole('button', { name: 'Save and submit' }).click();
+    await pm.getByText(/required|answer/i).first().waitFor();
+    expect(new URL(pm.url()).pathname).toBe('/portfolio/proposals/new');
+
+    const caseGrid = pm.locator('fieldset, section').filter({ hasText: 'Fill several months at once' }).first();
+    await caseGrid.getByLabel('Capex / month').fill('20000');
+    await caseGrid.getByLabel('Benefit / month').fill('18000');
+    await caseGrid.getByRole('button', { name: /^Fill \d+ months?$/ }).click();
+    const theme = pm.getByLabel('Strategic theme');
+    await theme.selectOption({ index: 1 });
+    await expectNoSeriousA11yViolations(pm, 'intake form');
+    await pm.getByRole('button', { name: 'Save and submit' }).click();
+    await pm.getByText('Proposal submitted').waitFor();
+    await pm.waitForURL(/\/portfolio\/proposals\/[0-9a-f-]{36}/);
+    const proposalUrl = pm.url();
+    await pm.getByRole('heading', { name: TITLE }).waitFor();
+    // The business case is turned into NPV, IRR and payback.
+    await pm.getByText('NPV').first().waitFor();
+    await shoot(pm, 'portfolio-proposal-submitted');
+    // The proposer cannot decide on their own proposal.
+    await expect(pm.getByRole('button', { name: 'Approve' }).count()).resolves.toBe(0);
+
+    await director.goto(proposalUrl);
+    await director.getByRole('button', { name: 'Start review' }).click();
+    await director.getByText('Review started').waitFor();
+    await director.getByRole('button', { name: 'Approve' }).click();
+    await director.getByText('Proposal approved').waitFor();
+    await director.getByRole('tab', { name: 'History' }).click();
+    await director.getByRole('tabpanel').getByText(/approved/i).first().waitFor();
+    await expectNoSeriousA11yViolations(director, 'proposal history');
   });
 
   it('optimises a scenario: the heuristic answer, then a proven optimum with its explanations', async () => {

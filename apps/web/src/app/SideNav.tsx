@@ -13,6 +13,14 @@ const MAIN: readonly Item[] = [
   { to: '/timesheets/approvals', label: 'Approvals', icon: '✓', action: 'timesheet.approve' },
 ];
 
+const PORTFOLIO: readonly Item[] = [
+  { to: '/portfolio/proposals', label: 'Proposals', icon: '✎' },
+  { to: '/portfolio/scoring', label: 'Scoring', icon: '◔' },
+  { to: '/portfolio/scenarios', label: 'Scenarios', icon: '⚗' },
+  { to: '/portfolio/review', label: 'Portfolio review', icon: '⚑' },
+  { to: '/portfolio/strategy', label: 'Strategy', icon: '◎' },
+];
+
 const RESOURCES: readonly Item[] = [
   { to: '/resources', label: 'Resource pool', icon: '☻', action: 'resource.read' },
   { to: '/capacity', label: 'Capacity', icon: '▤', action: 'resource.read' },
@@ -49,6 +57,16 @@ export function SideNav({ open }: { open: boolean }) {
       <div className="sidenav__section">
         <ul>
           {MAIN.filter((item) => !item.action || can(item.action)).map((item) => (
+            <NavItem key={item.to} item={item} />
+          ))}
+        </ul>
+      </div>
+      <div className="sidenav__section">
+        <h2 className="sidenav__heading" id="nav-portfolio">
+          Portfolio
+        </h2>
+        <ul aria-labelledby="nav-portfolio">
+          {PORTFOLIO.map((item) => (
             <NavItem key={item.to} item={item} />
           ))}
         </ul>

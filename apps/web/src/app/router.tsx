@@ -6,6 +6,15 @@ import { CustomFieldsPage } from '../features/custom-fields/CustomFieldsPage.tsx
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
 import { OrganisationPage } from '../features/org/OrganisationPage.tsx';
+import { ProposalCreatePage } from '../features/portfolio/proposals/ProposalCreatePage.tsx';
+import { ProposalDetailPage } from '../features/portfolio/proposals/ProposalDetailPage.tsx';
+import { ProposalListPage } from '../features/portfolio/proposals/ProposalListPage.tsx';
+import { ReviewPage } from '../features/portfolio/review/ReviewPage.tsx';
+import { ScenarioComparePage } from '../features/portfolio/scenarios/ScenarioComparePage.tsx';
+import { ScenarioDetailPage } from '../features/portfolio/scenarios/ScenarioDetailPage.tsx';
+import { ScenarioListPage } from '../features/portfolio/scenarios/ScenarioListPage.tsx';
+import { ScoringPage } from '../features/portfolio/scoring/ScoringPage.tsx';
+import { StrategyPage } from '../features/portfolio/strategy/StrategyPage.tsx';
 import { ProjectCreatePage } from '../features/projects/ProjectCreatePage.tsx';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
 import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
@@ -46,6 +55,22 @@ export function createAppRouter() {
         },
         { path: 'projects/:id', element: <ProjectDetailPage /> },
         { path: 'roadmap', element: <RoadmapPage /> },
+        { path: 'portfolio/proposals', element: <ProposalListPage /> },
+        {
+          path: 'portfolio/proposals/new',
+          element: (
+            <RequireAction action="proposal.create">
+              <ProposalCreatePage />
+            </RequireAction>
+          ),
+        },
+        { path: 'portfolio/proposals/:id', element: <ProposalDetailPage /> },
+        { path: 'portfolio/scoring', element: <ScoringPage /> },
+        { path: 'portfolio/strategy', element: <StrategyPage /> },
+        { path: 'portfolio/scenarios', element: <ScenarioListPage /> },
+        { path: 'portfolio/scenarios/compare', element: <ScenarioComparePage /> },
+        { path: 'portfolio/scenarios/:id', element: <ScenarioDetailPage /> },
+        { path: 'portfolio/review', element: <ReviewPage /> },
         {
           path: 'resources',
           element: (

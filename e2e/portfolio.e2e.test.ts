@@ -133,6 +133,55 @@ describe('Baton portfolio management', () => {
     await expectNoSeriousA11yViolations(director, 'proposal history');
   });
 
+  it('weighs the objectives in pairs with the consistency ratio shown live', async () => {
+    await director.goto(`${server.url}/portfolio/strategy?tab=ahp`);
+    const pair = director.getByLabel(/compared with/).first();
+    await pair.waitFor();
+    await director.getByText('Consistency ratio CR').waitFor();
+    const crCell = director.locator('dt', { hasText: 'Consistency ratio CR' }).locator('xpath=following-sibling::dd');
+    const before = (await crCell.textContent()) ?? '';
+    const original = await pair.inputValue();
+    // Reverse the first judgement to its opposite extreme: the comparisons now contradict each other.
+    await pair.selectOption('1/9');
+    await director.getByText('Inconsistent — revise the comparisons').waitFor();
+    await expect.poll(async () => crCell.textContent()).not.toBe(before);
+    await shoot(director, 'portfolio-ahp-inconsistent');
+    await expectNoSeriousA11yViolations(director, 'AHP editor');
+    await pair.selectOption(original);
+    await expect.poll(async () => crCell.textContent()).toBe(before);
+  });
+
+  it('shows the scoring matrix and the value × risk × cost bubble chart', async () => {
+    await director.goto(`${server.url}/portfolio/scoring`);
+    await director.getByRole('table').first().waitFor();
+    const bubbles = director.locator('svg a[aria-label]');
+    await expect.poll(async () => bubbles.count()).toBeGreaterThan(0);
+    expect(await bubbles.first().getAttribute('aria-label')).toMatch(/risk/i);
+    await shoot(director, 'portfolio-scoring');
+    await expectNoSeriousA11yViolations(director, 'scoring');
+  });
+
+  it('records a review decision on a running project', async () => {
+    await director.goto(`${server.url}/portfolio/review?show=all`);
+    const decide = director.getByRole('button', { name: /^Decide on / }).first();
+    await decide.waitFor();
+    const label = (await decide.getAttribute('aria-label')) ?? '';
+    const code = label.replace('Decide on ', '').split(' ')[0] as string;
+    await decide.click();
+    const dialog = director.getByRole('dialog', { name: `Decide on ${code}` });
+    await dialog.getByRole('button', { name: 'Record decision' }).click();
+    // Nothing is recorded without a decision and a reason.
+    await dialog.locator('.b-field__error').first().waitFor();
+    await dialog.getByLabel(/^Continue/).check();
+    await dialog.getByLabel('Reason').fill('On track after the re-plan; keep going.');
+    await expectNoSeriousA11yViolations(director, 'review decision dialog');
+    await dialog.getByRole('button', { name: 'Record: Continue' }).click();
+    await director.getByText('Decision recorded: continue').waitFor();
+    await director.getByText('On track after the re-plan; keep going.').first().waitFor();
+    await shoot(director, 'portfolio-review');
+    await expectNoSeriousA11yViolations(director, 'review');
+  });
+
   it('optimises a scenario: the heuristic answer, then a proven optimum with its explanations', async () => {
     await director.goto(`${server.url}/portfolio/scenarios`);
     await director.getByRole('link', { name: PLANNED }).click();

@@ -102,10 +102,16 @@ describe('Baton portfolio management', () => {
     await pm.getByLabel('Latest start').fill('2027-05');
     // Submitting without the required question answered is refused next to the question.
     await pm.getByRole('button', { name: 'Save and submit' }).click();
-    await pm.getByText(/required|answer/i).first().waitFor();
+    await pm
+      .getByText(/required|answer/i)
+      .first()
+      .waitFor();
     expect(new URL(pm.url()).pathname).toBe('/portfolio/proposals/new');
 
-    const caseGrid = pm.locator('fieldset, section').filter({ hasText: 'Fill several months at once' }).first();
+    const caseGrid = pm
+      .locator('fieldset, section')
+      .filter({ hasText: 'Fill several months at once' })
+      .first();
     await caseGrid.getByLabel('Capex / month').fill('20000');
     await caseGrid.getByLabel('Benefit / month').fill('18000');
     await caseGrid.getByRole('button', { name: /^Fill \d+ months?$/ }).click();
@@ -129,7 +135,11 @@ describe('Baton portfolio management', () => {
     await director.getByRole('button', { name: 'Approve' }).click();
     await director.getByText('Proposal approved').waitFor();
     await director.getByRole('tab', { name: 'History' }).click();
-    await director.getByRole('tabpanel').getByText(/approved/i).first().waitFor();
+    await director
+      .getByRole('tabpanel')
+      .getByText(/approved/i)
+      .first()
+      .waitFor();
     await expectNoSeriousA11yViolations(director, 'proposal history');
   });
 
@@ -138,7 +148,9 @@ describe('Baton portfolio management', () => {
     const pair = director.getByLabel(/compared with/).first();
     await pair.waitFor();
     await director.getByText('Consistency ratio CR').waitFor();
-    const crCell = director.locator('dt', { hasText: 'Consistency ratio CR' }).locator('xpath=following-sibling::dd');
+    const crCell = director
+      .locator('dt', { hasText: 'Consistency ratio CR' })
+      .locator('xpath=following-sibling::dd');
     const before = (await crCell.textContent()) ?? '';
     const original = await pair.inputValue();
     // Reverse the first judgement to its opposite extreme: the comparisons now contradict each other.
@@ -251,7 +263,9 @@ describe('Baton portfolio management', () => {
     await director.getByRole('link', { name: PLANNED }).click();
     const selected = director.getByRole('table', { name: 'Selected proposals' });
     await selected.waitFor();
-    const codes = (await selected.locator('tbody tr td:first-child .mono').allTextContents()).map((c) => c.trim());
+    const codes = (await selected.locator('tbody tr td:first-child .mono').allTextContents()).map((c) =>
+      c.trim(),
+    );
     expect(codes.length).toBeGreaterThan(0);
     await director.getByRole('button', { name: 'Commit…' }).click();
     const dialog = director.getByRole('dialog', { name: `Commit “${PLANNED}”?` });

@@ -3,6 +3,9 @@ import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
 import { addMonths } from '../modules/portfolio/scoring.ts';
 import type { Services } from '../services.ts';
 
+/** Months of benefits counted after a demo proposal is delivered. */
+const BENEFIT_TAIL_MONTHS = 12;
+
 type DemoProposal = {
   title: string;
   description: string;
@@ -14,7 +17,7 @@ type DemoProposal = {
   risk: number;
   urgency: number;
   mandatory?: boolean;
-  /** Per month: capex, opex, benefit in thousands. */
+  /** Per month while it runs: capex, opex, benefit in thousands (benefits continue after). */
   months: number;
   capex: number;
   opex: number;
@@ -326,9 +329,10 @@ export async function loadDemoPortfolio(
       riskRating: p.risk,
       urgency: p.urgency,
       mandatory: p.mandatory ?? false,
-      businessCase: Array.from({ length: p.months }, (_, k) => ({
+      // Built and run for its months, then the benefits go on for a year after delivery.
+      businessCase: Array.from({ length: p.months + BENEFIT_TAIL_MONTHS }, (_, k) => ({
         capexMinor: k < Math.ceil(p.months / 2) ? p.capex * 100_000 : 0,
-        opexMinor: p.opex * 100_000,
+        opexMinor: k < p.months ? p.opex * 100_000 : 0,
         benefitMinor: k >= p.benefitFrom ? p.benefit * 100_000 : 0,
       })),
       demand: p.demand.map(([key, hours]) => ({

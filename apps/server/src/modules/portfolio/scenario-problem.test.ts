@@ -1,7 +1,7 @@
 import type { Proposal } from '@baton/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildScenarioProblem, perMonth, type ScenarioInputs } from './scenario-problem.ts';
+import { buildScenarioProblem, durationOf, perMonth, type ScenarioInputs } from './scenario-problem.ts';
 import { addMonths, monthBounds, monthsBetween, objectiveWeights, scoresOf } from './scoring.ts';
 
 function proposal(id: string, over: Partial<Proposal> = {}): Proposal {
@@ -128,6 +128,25 @@ describe('buildScenarioProblem', () => {
     const p = proposal('a', { demand: [{ key: 'Astronaut', kind: 'role', hours: [5] }] });
     const built = buildScenarioProblem(inputs({ capacityFrom: 'pool' }), [p], new Map([['Developer', [1]]]));
     expect(built.problem.capacity.Astronaut).toEqual([0, 0, 0, 0, 0, 0]);
+  });
+
+  it('occupies the horizon only while a proposal costs money or needs people', () => {
+    const bc = (capex: number, benefit: number) => ({
+      capexMinor: capex,
+      opexMinor: 0,
+      benefitMinor: benefit,
+    });
+    // Three months of build, then benefits for a year: it runs three months.
+    const p = {
+      businessCase: [bc(100, 0), bc(100, 0), bc(100, 0), ...Array.from({ length: 12 }, () => bc(0, 50))],
+      demand: [{ key: 'Developer', kind: 'role' as const, hours: [10, 10, 0, 0] }],
+    };
+    expect(durationOf(p)).toBe(3);
+    expect(
+      durationOf({ ...p, demand: [{ key: 'Tester', kind: 'role' as const, hours: [0, 0, 0, 0, 5] }] }),
+    ).toBe(5);
+    expect(durationOf({ businessCase: [bc(0, 10)], demand: [] })).toBe(1);
+    expect(durationOf({ businessCase: [], demand: [] })).toBe(1);
   });
 
   it('refuses a per-month list of the wrong length', () => {

@@ -37,9 +37,21 @@ export function perMonth(values: readonly number[], periods: number, field: stri
   return [...values];
 }
 
-/** Months a proposal runs: the longest of its business case and its demand lines (at least one). */
+/**
+ * Months a proposal runs: up to the last month that costs money or needs people (at least one).
+ * Benefits that go on after delivery are part of its value, not of the months it occupies.
+ */
 export function durationOf(p: Pick<Proposal, 'businessCase' | 'demand'>): number {
-  return Math.max(1, p.businessCase.length, ...p.demand.map((d) => d.hours.length));
+  let last = 0;
+  p.businessCase.forEach((m, k) => {
+    if (m.capexMinor + m.opexMinor > 0) last = Math.max(last, k + 1);
+  });
+  for (const d of p.demand) {
+    d.hours.forEach((h, k) => {
+      if (h > 0) last = Math.max(last, k + 1);
+    });
+  }
+  return Math.max(1, last);
 }
 
 const major = (minor: number) => minor / 100;
@@ -128,7 +140,7 @@ export function buildScenarioProblem(
     for (const d of p.demand) {
       const row = demand[d.key] ?? new Array<number>(len).fill(0);
       d.hours.forEach((h, k) => {
-        row[k] = (row[k] ?? 0) + h;
+        if (k < len) row[k] = (row[k] ?? 0) + h;
       });
       demand[d.key] = row;
     }

@@ -19,6 +19,13 @@ export type W3Options = {
    * (default true); false sets each period's limit from that period's ask instead.
    */
   flatLimits?: boolean;
+  /**
+   * Capacity tightness of the skills that are not bottlenecks (default: the same as `tightness`,
+   * every skill as scarce as the budget). With `bottlenecks`, only that many skills get `tightness`.
+   */
+  looseTightness?: [number, number];
+  /** How many skills are as scarce as the budget (default: all of them). */
+  bottlenecks?: number;
 };
 
 /**
@@ -111,15 +118,23 @@ export function generatePortfolio(o: W3Options): PortfolioProblem {
     }
     return out;
   };
-  const limitOf = (a: number[], scale = 1) => {
+  const limitOf = (a: number[], scale = 1, range: [number, number] = [lo, hi]) => {
+    const [rlo, rhi] = range;
     if (o.flatLimits ?? true) {
-      const level = (sum(a) / N) * scale * (lo + (hi - lo) * rand());
+      const level = (sum(a) / N) * scale * (rlo + (rhi - rlo) * rand());
       return a.map(() => Math.round(level * (0.95 + 0.1 * rand())));
     }
-    return a.map((x) => Math.round(x * scale * (lo + (hi - lo) * rand())));
+    return a.map((x) => Math.round(x * scale * (rlo + (rhi - rlo) * rand())));
   };
   const capacity: Record<string, number[]> = {};
-  for (const k of skills) capacity[k] = limitOf(ask((p) => p.demand[k]));
+  const bottlenecks = o.bottlenecks ?? S;
+  skills.forEach((k, i) => {
+    capacity[k] = limitOf(
+      ask((p) => p.demand[k]),
+      1,
+      i < bottlenecks ? [lo, hi] : (o.looseTightness ?? [lo, hi]),
+    );
+  });
   return {
     periods: N,
     budget: limitOf(ask((p) => p.cost)),

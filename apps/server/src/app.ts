@@ -24,6 +24,7 @@ import { registerJournalRoutes } from './modules/journal/journal.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerPortfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
+import { registerRaidRoutes } from './modules/raid/raid.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerScheduleRoutes } from './modules/schedule/schedule.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -213,6 +214,7 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerScheduleRoutes(registrar, services);
   registerResourceRoutes(registrar, services);
   registerPortfolioRoutes(registrar, services);
+  registerRaidRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);
   registerJournalRoutes(registrar, services);
   registrar.add({

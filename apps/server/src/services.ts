@@ -15,6 +15,10 @@ import { ScenariosService } from './modules/portfolio/scenarios.service.ts';
 import { StrategyService } from './modules/portfolio/strategy.service.ts';
 import { ProjectsRepository } from './modules/projects/projects.repository.ts';
 import { ProjectsService } from './modules/projects/projects.service.ts';
+import { ChangesService } from './modules/raid/changes.service.ts';
+import { IssuesService } from './modules/raid/issues.service.ts';
+import { RaidRepository } from './modules/raid/raid.repository.ts';
+import { RisksService } from './modules/raid/risks.service.ts';
 import { AllocationsService } from './modules/resources/allocations.service.ts';
 import { AssignmentsService } from './modules/resources/assignments.service.ts';
 import { CapacityService } from './modules/resources/capacity.service.ts';
@@ -49,6 +53,7 @@ export function createServices(db: Database, policy: SessionPolicy) {
   const portfolioRepo = new PortfolioRepository();
   const strategy = new StrategyService(db, portfolioRepo, journal);
   const proposals = new ProposalsService(db, portfolioRepo, projectsRepo, strategy, access, journal);
+  const raidRepo = new RaidRepository();
   return {
     schedule,
     tasks,
@@ -82,5 +87,8 @@ export function createServices(db: Database, policy: SessionPolicy) {
     proposals,
     scenarios: new ScenariosService(db, portfolioRepo, projectsRepo, proposals, capacity, access, journal),
     review: new ReviewService(db, portfolioRepo, projectsRepo, access, journal),
+    risks: new RisksService(db, raidRepo, projectsRepo, access, journal),
+    issues: new IssuesService(db, raidRepo, projectsRepo, access, journal),
+    changes: new ChangesService(db, raidRepo, projectsRepo, schedule, scheduleAnalysis, access, journal),
   };
 }

@@ -4,6 +4,7 @@ export * from './custom-fields.ts';
 export * from './org.ts';
 export * from './portfolio.ts';
 export * from './projects.ts';
+export * from './raid.ts';
 export * from './resources.ts';
 export * from './schedule.ts';
 export * from './users.ts';

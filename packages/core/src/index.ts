@@ -4,5 +4,6 @@ export * from './custom-fields/custom-fields.ts';
 export * from './journal/diff.ts';
 export * from './portfolio/index.ts';
 export * from './projects/lifecycle.ts';
+export * from './raid/index.ts';
 export * from './resources/index.ts';
 export * from './schedule/index.ts';

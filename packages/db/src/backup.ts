@@ -41,6 +41,13 @@ export const BACKUP_TABLES = [
   'proposal_comments',
   'portfolio_scenarios',
   'portfolio_review_decisions',
+  'raid_settings',
+  'risks',
+  'risk_projects',
+  'risk_history',
+  'issues',
+  'raid_entries',
+  'change_requests',
   'journal',
   'code_sequences',
 ] as const;

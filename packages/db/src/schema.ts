@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -738,4 +739,169 @@ export const reviewDecisions = pgTable(
     decidedAt: ts('decided_at').notNull().defaultNow(),
   },
   (t) => [index('portfolio_review_decisions_project_idx').on(t.projectId, t.decidedAt)],
+);
+
+// ---- RAID: risks (project and shared), issues, assumptions/decisions/dependencies; change control ----
+
+export const raidSettings = pgTable('raid_settings', {
+  id: smallint('id').primaryKey().default(1),
+  version: integer('version').notNull().default(1),
+  matrixSize: smallint('matrix_size').notNull().default(5),
+  mediumFrom: smallint('medium_from').notNull().default(5),
+  highFrom: smallint('high_from').notNull().default(12),
+  probabilityLabels: jsonb('probability_labels')
+    .$type<string[]>()
+    .notNull()
+    .default(['Rare', 'Unlikely', 'Possible', 'Likely', 'Almost certain']),
+  impactLabels: jsonb('impact_labels')
+    .$type<string[]>()
+    .notNull()
+    .default(['Negligible', 'Minor', 'Moderate', 'Major', 'Severe']),
+  pmCostLimit: doublePrecision('pm_cost_limit').notNull().default(10_000),
+  pmDaysLimit: integer('pm_days_limit').notNull().default(10),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const risks = pgTable(
+  'risks',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    portfolioId: uuid('portfolio_id').references(() => portfolios.id),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    category: text('category'),
+    probability: smallint('probability').notNull(),
+    impact: smallint('impact').notNull(),
+    residualProbability: smallint('residual_probability'),
+    residualImpact: smallint('residual_impact'),
+    expectedBy: date('expected_by', { mode: 'string' }),
+    ownerId: uuid('owner_id').references(() => users.id),
+    response: text('response'),
+    mitigation: text('mitigation'),
+    actions: jsonb('actions').$type<Record<string, unknown>[]>().notNull().default([]),
+    trigger: text('trigger'),
+    status: text('status').notNull().default('open'),
+    reviewedAt: ts('reviewed_at'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('risks_code_uq').on(t.code),
+    index('risks_project_idx').on(t.projectId),
+    index('risks_portfolio_idx').on(t.portfolioId),
+  ],
+);
+
+export const riskProjects = pgTable(
+  'risk_projects',
+  {
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.riskId, t.projectId] }),
+    index('risk_projects_project_idx').on(t.projectId),
+  ],
+);
+
+/** Every rating a risk has had, for the trend. */
+export const riskHistory = pgTable(
+  'risk_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    riskId: uuid('risk_id')
+      .notNull()
+      .references(() => risks.id, { onDelete: 'cascade' }),
+    at: ts('at').notNull().defaultNow(),
+    probability: smallint('probability').notNull(),
+    impact: smallint('impact').notNull(),
+    status: text('status').notNull(),
+  },
+  (t) => [index('risk_history_risk_idx').on(t.riskId, t.at)],
+);
+
+export const issues = pgTable(
+  'issues',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    priority: text('priority').notNull().default('medium'),
+    ownerId: uuid('owner_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }),
+    status: text('status').notNull().default('open'),
+    resolution: text('resolution'),
+    riskId: uuid('risk_id').references(() => risks.id, { onDelete: 'set null' }),
+    escalationReason: text('escalation_reason'),
+    escalatedAt: ts('escalated_at'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [uniqueIndex('issues_code_uq').on(t.code), index('issues_project_idx').on(t.projectId)],
+);
+
+export const raidEntries = pgTable(
+  'raid_entries',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    ownerId: uuid('owner_id').references(() => users.id),
+    status: text('status').notNull().default('open'),
+    dueDate: date('due_date', { mode: 'string' }),
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decidedBy: text('decided_by'),
+    rationale: text('rationale'),
+    dependsOnProjectId: uuid('depends_on_project_id').references(() => projects.id, { onDelete: 'set null' }),
+    externalParty: text('external_party'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('raid_entries_code_uq').on(t.code),
+    index('raid_entries_project_idx').on(t.projectId, t.kind),
+  ],
+);
+
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    scopeImpact: text('scope_impact'),
+    costImpact: doublePrecision('cost_impact').notNull(),
+    scheduleImpactDays: integer('schedule_impact_days').notNull(),
+    benefitsImpact: text('benefits_impact'),
+    status: text('status').notNull().default('submitted'),
+    level: text('level').notNull(),
+    requestedBy: uuid('requested_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decisionReason: text('decision_reason'),
+    rebaseline: jsonb('rebaseline').$type<Record<string, unknown> | null>(),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('change_requests_code_uq').on(t.code),
+    index('change_requests_project_idx').on(t.projectId),
+  ],
 );

@@ -27,6 +27,10 @@ let resourceId = '';
 let skillId = '';
 let allocationId = '';
 let staffingId = '';
+let riskId = '';
+let issueId = '';
+let entryId = '';
+let changeId = '';
 
 /** A throw-away task (and link) in project A, for routes that would delete the shared fixtures. */
 async function freshTask(): Promise<{ taskId: string; linkId: string }> {
@@ -95,6 +99,37 @@ beforeAll(async () => {
       hoursPerWeek: 10,
     })
   ).id;
+  riskId = (
+    await h.services.risks.create(SYSTEM_ACTOR, {
+      projectId: org.projectA,
+      title: 'Risk',
+      probability: 2,
+      impact: 2,
+      status: 'open',
+    })
+  ).id;
+  issueId = (
+    await h.services.issues.createIssue(SYSTEM_ACTOR, {
+      projectId: org.projectA,
+      title: 'Issue',
+      priority: 'low',
+    })
+  ).id;
+  entryId = (
+    await h.services.issues.createEntry(SYSTEM_ACTOR, {
+      projectId: org.projectA,
+      kind: 'assumption',
+      title: 'A',
+    })
+  ).id;
+  changeId = (
+    await h.services.changes.create(SYSTEM_ACTOR, {
+      projectId: org.projectA,
+      title: 'Change',
+      costImpact: 1,
+      scheduleImpactDays: 0,
+    })
+  ).id;
   for (const role of ROLES) {
     const grants: Record<Where, { scopeType: 'organisation' | 'org_unit'; scopeId: string | null }> = {
       org: { scopeType: 'organisation', scopeId: null },
@@ -153,6 +188,10 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     '/api/v1/skills/:id': throwaway ?? skillId,
     '/api/v1/allocations/:id': throwaway ?? allocationId,
     '/api/v1/staffing-requests/:id': staffingId,
+    '/api/v1/risks/:id': riskId,
+    '/api/v1/issues/:id': issueId,
+    '/api/v1/raid-entries/:id': entryId,
+    '/api/v1/change-requests/:id': changeId,
     '/api/v1/timesheets/:id': NO_SUCH,
     '/api/v1/auth/tokens/:id': NO_SUCH,
   };
@@ -167,6 +206,7 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'GET /api/v1/levelling/options': `?resourceId=${resourceId}&start=2027-01-04&end=2027-01-31`,
     'GET /api/v1/reconciliation': '?from=2027-01-04&to=2027-01-31',
     'GET /api/v1/timesheets': '?week=2027-01-04',
+    'GET /api/v1/raid-entries': `?projectId=${org.projectA}`,
     'DELETE /api/v1/resources/:id/rates/:itemId': '?version=1',
     'DELETE /api/v1/resources/:id/leave/:itemId': '?version=1',
   };
@@ -185,6 +225,10 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'POST /api/v1/resources': { orgUnitId: org.unitA },
     'POST /api/v1/allocations': { projectId: org.projectA },
     'POST /api/v1/staffing-requests': { projectId: org.projectA },
+    'POST /api/v1/risks': { projectId: org.projectA },
+    'POST /api/v1/issues': { projectId: org.projectA },
+    'POST /api/v1/raid-entries': { projectId: org.projectA },
+    'POST /api/v1/change-requests': { projectId: org.projectA },
   };
   return { url: path, body: bodies[`${method} ${url}`] ?? {} };
 }

@@ -8,6 +8,9 @@ import type { Action } from '@baton/core';
  * - task / link: the project of the task (of the link's successor) named by `:id`;
  * - resource: the org unit of the resource named by `:id` (the organisation when it has none);
  * - allocation / staffing-request: the project of the allocation or request named by `:id`;
+ * - risk: the project, portfolio or org unit holding the risk named by `:id`; issue / raid-entry /
+ *   change-request: the project of the thing named by `:id`;
+ * - new-risk: the project, portfolio or org unit in the body; new-in-project: the body's `projectId`;
  * - new-*: where the thing being created will sit, read from the request body (`new-allocation`: its
  *   `projectId`; `new-resource`: its `orgUnitId`).
  */
@@ -29,7 +32,13 @@ export type ScopeRef =
   | 'new-resource'
   | 'allocation'
   | 'new-allocation'
-  | 'staffing-request';
+  | 'staffing-request'
+  | 'risk'
+  | 'new-risk'
+  | 'issue'
+  | 'raid-entry'
+  | 'change-request'
+  | 'new-in-project';
 
 export type Access =
   | { kind: 'public' }
@@ -192,6 +201,30 @@ export const ROUTE_ACCESS = {
   'GET /api/v1/portfolio/review/decisions': can('project.read', 'anywhere'),
   // Stopping or pausing also needs project.update on the project: the service checks it.
   'POST /api/v1/portfolio/review/decisions': can('portfolio.manage', 'anywhere'),
+
+  // RAID and change control. Editing a register needs the right to change the project (or, for a
+  // shared risk, to change projects at its portfolio or unit); deciding a change needs the authority
+  // of its level, checked in the service (the project manager's up to the PMO's limits, else the board's).
+  'GET /api/v1/raid/settings': can('project.read', 'anywhere'),
+  'PATCH /api/v1/raid/settings': can('governance.manage', 'organisation'),
+  'GET /api/v1/risks': can('project.read', 'anywhere'),
+  'GET /api/v1/risks/summary': can('project.read', 'anywhere'),
+  'POST /api/v1/risks': can('project.update', 'new-risk'),
+  'GET /api/v1/risks/:id': can('project.read', 'risk'),
+  'PATCH /api/v1/risks/:id': can('project.update', 'risk'),
+  'GET /api/v1/issues': can('project.read', 'anywhere'),
+  'POST /api/v1/issues': can('project.update', 'new-in-project'),
+  'PATCH /api/v1/issues/:id': can('project.update', 'issue'),
+  'POST /api/v1/issues/:id/escalation': can('project.update', 'issue'),
+  'GET /api/v1/raid-entries': can('project.read', 'anywhere'),
+  'POST /api/v1/raid-entries': can('project.update', 'new-in-project'),
+  'PATCH /api/v1/raid-entries/:id': can('project.update', 'raid-entry'),
+  'GET /api/v1/change-thresholds': can('project.read', 'anywhere'),
+  'PATCH /api/v1/change-thresholds': can('governance.manage', 'organisation'),
+  'GET /api/v1/change-requests': can('project.read', 'anywhere'),
+  'POST /api/v1/change-requests': can('project.update', 'new-in-project'),
+  'GET /api/v1/change-requests/:id': can('project.read', 'change-request'),
+  'POST /api/v1/change-requests/:id/decision': can(['project.update', 'change.approve'], 'change-request'),
 
   // Timesheets: people log their own hours; the project's manager approves them.
   'GET /api/v1/timesheets': can('timesheet.log', 'anywhere'),

@@ -213,6 +213,21 @@ async function resolveScope(
       return s.access.projectPath(await s.allocations.projectOfAllocation(param(req, 'id')));
     case 'staffing-request':
       return s.access.projectPath(await s.allocations.projectOfStaffing(param(req, 'id')));
+    case 'risk':
+      return s.risks.pathOf(param(req, 'id'));
+    case 'new-risk':
+      return s.risks.newPath({
+        projectId: bodyField(req, 'projectId'),
+        portfolioId: bodyField(req, 'portfolioId'),
+        orgUnitId: bodyField(req, 'orgUnitId'),
+      });
+    case 'issue':
+      return s.issues.pathOfIssue(param(req, 'id'));
+    case 'raid-entry':
+      return s.issues.pathOfEntry(param(req, 'id'));
+    case 'change-request':
+      return s.changes.pathOf(param(req, 'id'));
+    case 'new-in-project':
     case 'new-allocation': {
       const projectId = bodyField(req, 'projectId');
       if (!projectId) return { orgUnitIds: [], portfolioId: null, projectId: null };

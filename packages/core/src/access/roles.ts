@@ -48,6 +48,8 @@ export const ACTIONS = [
   'timesheet.approve',
   'proposal.create',
   'strategy.manage',
+  'change.approve',
+  'governance.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -71,6 +73,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'timesheet.approve',
     'proposal.create',
     'strategy.manage',
+    'change.approve',
+    'governance.manage',
   ],
   pmo_analyst: [...EDIT, 'customfield.manage', 'timesheet.log', 'proposal.create'],
   portfolio_manager: [
@@ -80,12 +84,14 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'allocation.manage',
     'timesheet.log',
     'proposal.create',
+    'change.approve',
   ],
   // Resource managers own the pool and who works where; they change no plan but their people's.
   resource_manager: [...READ, 'resource.manage', 'allocation.manage', 'timesheet.log'],
   project_manager: [...EDIT, 'allocation.manage', 'timesheet.log', 'timesheet.approve', 'proposal.create'],
   team_member: [...READ, 'timesheet.log'],
-  sponsor: [...READ, 'project.approve', 'proposal.create'],
+  // Sponsors sit on the change board.
+  sponsor: [...READ, 'project.approve', 'proposal.create', 'change.approve'],
   viewer: READ,
 };
 

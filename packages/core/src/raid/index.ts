@@ -1,0 +1,2 @@
+export * from './change-routing.ts';
+export * from './risk-matrix.ts';

@@ -2,6 +2,7 @@ import type { Role, ScopeType } from '@baton/core';
 import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
 import type { Services } from '../services.ts';
 import { loadDemoPortfolio } from './demo-portfolio.ts';
+import { loadDemoRaid } from './demo-raid.ts';
 import { loadDemoResources } from './demo-resources.ts';
 import { loadDemoSchedules } from './demo-schedules.ts';
 
@@ -431,6 +432,12 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
     },
     portfolioIds: { DT: dt.id, OPX: opx.id, REG: reg.id, GRW: grw.id },
     proposerId: pm,
+  });
+  await loadDemoRaid(s, {
+    projectIds: createdIds,
+    portfolioId: dt.id,
+    enterpriseUnitId: epmo.id,
+    ownerIds: [pm, ...managers.filter((m): m is string => typeof m === 'string')],
   });
   return logins;
 }

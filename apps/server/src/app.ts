@@ -19,6 +19,7 @@ import { zodValidatorCompiler } from './http/validation.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import type { Authenticated } from './modules/auth/auth.service.ts';
 import { registerCustomFieldRoutes } from './modules/custom-fields/custom-fields.routes.ts';
+import { registerGovernanceRoutes } from './modules/governance/governance.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerJournalRoutes } from './modules/journal/journal.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
@@ -215,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerResourceRoutes(registrar, services);
   registerPortfolioRoutes(registrar, services);
   registerRaidRoutes(registrar, services);
+  registerGovernanceRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);
   registerJournalRoutes(registrar, services);
   registrar.add({

@@ -5,6 +5,7 @@ import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService, type SessionPolicy } from './modules/auth/auth.service.ts';
 import { CustomFieldsRepository } from './modules/custom-fields/custom-fields.repository.ts';
 import { CustomFieldsService } from './modules/custom-fields/custom-fields.service.ts';
+import { GovernanceService } from './modules/governance/governance.service.ts';
 import { JournalRepository } from './modules/journal/journal.repository.ts';
 import { OrgRepository } from './modules/org/org.repository.ts';
 import { OrgService } from './modules/org/org.service.ts';
@@ -90,5 +91,6 @@ export function createServices(db: Database, policy: SessionPolicy) {
     risks: new RisksService(db, raidRepo, projectsRepo, access, journal),
     issues: new IssuesService(db, raidRepo, projectsRepo, access, journal),
     changes: new ChangesService(db, raidRepo, projectsRepo, schedule, scheduleAnalysis, access, journal),
+    governance: new GovernanceService(db, projectsRepo, raidRepo, access, journal),
   };
 }

@@ -1,6 +1,7 @@
 export * from './auth.ts';
 export * from './common.ts';
 export * from './custom-fields.ts';
+export * from './governance.ts';
 export * from './org.ts';
 export * from './portfolio.ts';
 export * from './projects.ts';

@@ -1,6 +1,7 @@
 export * from './access/roles.ts';
 export * from './access/scope.ts';
 export * from './custom-fields/custom-fields.ts';
+export * from './governance/index.ts';
 export * from './journal/diff.ts';
 export * from './portfolio/index.ts';
 export * from './projects/lifecycle.ts';

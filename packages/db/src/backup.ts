@@ -48,6 +48,9 @@ export const BACKUP_TABLES = [
   'issues',
   'raid_entries',
   'change_requests',
+  'lifecycle_templates',
+  'project_lifecycles',
+  'gate_reviews',
   'journal',
   'code_sequences',
 ] as const;

@@ -905,3 +905,53 @@ export const changeRequests = pgTable(
     index('change_requests_project_idx').on(t.projectId),
   ],
 );
+
+// ---- methodology: lifecycle templates, each project's lifecycle, gate reviews ----
+
+export const lifecycleTemplates = pgTable(
+  'lifecycle_templates',
+  {
+    ...audited(),
+    key: text('key').notNull(),
+    templateVersion: integer('template_version').notNull().default(1),
+    name: text('name').notNull(),
+    approach: text('approach').notNull(),
+    description: text('description'),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    phases: jsonb('phases').$type<Record<string, unknown>[]>().notNull(),
+  },
+  (t) => [uniqueIndex('lifecycle_templates_key_version_uq').on(t.key, t.templateVersion)],
+);
+
+export const projectLifecycles = pgTable('project_lifecycles', {
+  projectId: uuid('project_id')
+    .primaryKey()
+    .references(() => projects.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull().default(1),
+  templateId: uuid('template_id')
+    .notNull()
+    .references(() => lifecycleTemplates.id),
+  state: jsonb('state').$type<Record<string, unknown>[]>().notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const gateReviews = pgTable(
+  'gate_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    phaseKey: text('phase_key').notNull(),
+    phaseName: text('phase_name').notNull(),
+    submittedAt: ts('submitted_at').notNull().defaultNow(),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull(),
+    decision: text('decision'),
+    rationale: text('rationale'),
+    decidedAt: ts('decided_at'),
+    decidedBy: uuid('decided_by').references(() => users.id),
+  },
+  (t) => [index('gate_reviews_project_idx').on(t.projectId, t.submittedAt)],
+);

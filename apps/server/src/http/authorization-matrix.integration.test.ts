@@ -31,6 +31,7 @@ let riskId = '';
 let issueId = '';
 let entryId = '';
 let changeId = '';
+let templateId = '';
 
 /** A throw-away task (and link) in project A, for routes that would delete the shared fixtures. */
 async function freshTask(): Promise<{ taskId: string; linkId: string }> {
@@ -130,6 +131,15 @@ beforeAll(async () => {
       scheduleImpactDays: 0,
     })
   ).id;
+  templateId = (
+    await h.services.governance.createTemplate(SYSTEM_ACTOR, {
+      key: 'matrix',
+      name: 'Matrix',
+      approach: 'predictive',
+      orgUnitId: org.unitA,
+      phases: [{ key: 'initiate', name: 'Initiate', gate: { name: 'Gate 1', criteria: [], deliverables: [] } }],
+    })
+  ).id;
   for (const role of ROLES) {
     const grants: Record<Where, { scopeType: 'organisation' | 'org_unit'; scopeId: string | null }> = {
       org: { scopeType: 'organisation', scopeId: null },
@@ -192,10 +202,11 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     '/api/v1/issues/:id': issueId,
     '/api/v1/raid-entries/:id': entryId,
     '/api/v1/change-requests/:id': changeId,
+    '/api/v1/lifecycle-templates/:id': templateId,
     '/api/v1/timesheets/:id': NO_SUCH,
     '/api/v1/auth/tokens/:id': NO_SUCH,
   };
-  let path = url.replace(':grantId', NO_SUCH).replace(':number', '0').replace(':itemId', NO_SUCH);
+  let path = url.replace(':grantId', NO_SUCH).replace(':number', '0').replace(':itemId', NO_SUCH).replace(':phaseKey', 'initiate');
   for (const [prefix, id] of Object.entries(ids)) {
     if (path.startsWith(prefix)) path = path.replace(':id', id);
   }
@@ -229,6 +240,7 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'POST /api/v1/issues': { projectId: org.projectA },
     'POST /api/v1/raid-entries': { projectId: org.projectA },
     'POST /api/v1/change-requests': { projectId: org.projectA },
+    'POST /api/v1/lifecycle-templates': { orgUnitId: org.unitA },
   };
   return { url: path, body: bodies[`${method} ${url}`] ?? {} };
 }

@@ -11,6 +11,8 @@ import type { Action } from '@baton/core';
  * - risk: the project, portfolio or org unit holding the risk named by `:id`; issue / raid-entry /
  *   change-request: the project of the thing named by `:id`;
  * - new-risk: the project, portfolio or org unit in the body; new-in-project: the body's `projectId`;
+ * - template: the org unit a lifecycle template is defined at (the root when it has none);
+ *   new-template: the body's `orgUnitId` (the root when absent);
  * - new-*: where the thing being created will sit, read from the request body (`new-allocation`: its
  *   `projectId`; `new-resource`: its `orgUnitId`).
  */
@@ -38,7 +40,9 @@ export type ScopeRef =
   | 'issue'
   | 'raid-entry'
   | 'change-request'
-  | 'new-in-project';
+  | 'new-in-project'
+  | 'template'
+  | 'new-template';
 
 export type Access =
   | { kind: 'public' }
@@ -225,6 +229,20 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/change-requests': can('project.update', 'new-in-project'),
   'GET /api/v1/change-requests/:id': can('project.read', 'change-request'),
   'POST /api/v1/change-requests/:id/decision': can(['project.update', 'change.approve'], 'change-request'),
+
+  // Methodology and gates: the PMO (governance.manage) defines templates where it is granted, and so
+  // for every unit beneath; project managers run their gates; approvers (project.approve) decide them.
+  'GET /api/v1/lifecycle-templates': can('project.read', 'anywhere'),
+  'POST /api/v1/lifecycle-templates': can('governance.manage', 'new-template'),
+  'GET /api/v1/lifecycle-templates/:id': can('project.read', 'anywhere'),
+  'POST /api/v1/lifecycle-templates/:id/versions': can('governance.manage', 'template'),
+  'GET /api/v1/gate-reviews': can('project.read', 'anywhere'),
+  'GET /api/v1/projects/:id/lifecycle': can('project.read', 'project'),
+  'POST /api/v1/projects/:id/lifecycle': can('project.update', 'project'),
+  'POST /api/v1/projects/:id/lifecycle/migration': can('project.update', 'project'),
+  'PUT /api/v1/projects/:id/lifecycle/gates/:phaseKey/checklist': can('project.update', 'project'),
+  'POST /api/v1/projects/:id/lifecycle/gates/:phaseKey/submission': can('project.update', 'project'),
+  'POST /api/v1/projects/:id/lifecycle/gates/:phaseKey/decision': can('project.approve', 'project'),
 
   // Timesheets: people log their own hours; the project's manager approves them.
   'GET /api/v1/timesheets': can('timesheet.log', 'anywhere'),

@@ -227,6 +227,10 @@ async function resolveScope(
       return s.issues.pathOfEntry(param(req, 'id'));
     case 'change-request':
       return s.changes.pathOf(param(req, 'id'));
+    case 'template':
+      return s.governance.templatePath(param(req, 'id'));
+    case 'new-template':
+      return s.governance.newTemplatePath(bodyField(req, 'orgUnitId'));
     case 'new-in-project':
     case 'new-allocation': {
       const projectId = bodyField(req, 'projectId');

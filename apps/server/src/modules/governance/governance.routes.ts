@@ -1,0 +1,118 @@
+import {
+  ApplyTemplateBody,
+  CreateTemplateBody,
+  GateChecklistBody,
+  GateDecisionBody,
+  GateQueue,
+  IdParams,
+  LifecycleTemplate,
+  LifecycleTemplateList,
+  MigrateLifecycleBody,
+  NewTemplateVersionBody,
+  ProjectLifecycle,
+  SubmitGateBody,
+  TemplateQuery,
+} from '@baton/contracts';
+import { z } from 'zod';
+import type { RouteRegistrar } from '../../http/routes.ts';
+import type { Services } from '../../services.ts';
+
+const GateParams = z.strictObject({ id: z.uuid(), phaseKey: z.string().regex(/^[a-z][a-z0-9_-]{0,39}$/) });
+
+export function registerGovernanceRoutes(r: RouteRegistrar, s: Services): void {
+  const tags = ['Methodology and gates'];
+  r.add({
+    method: 'GET',
+    url: '/api/v1/lifecycle-templates',
+    summary: 'Lifecycle templates (latest versions; with projectId, those that apply to its org unit)',
+    tags,
+    schema: { querystring: TemplateQuery, response: { 200: LifecycleTemplateList } },
+    handler: async (req) => s.governance.listTemplates(req.query),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/lifecycle-templates',
+    summary: 'Define a lifecycle template at an org unit (or for the whole organisation)',
+    tags,
+    status: 201,
+    schema: { body: CreateTemplateBody, response: { 201: LifecycleTemplate } },
+    handler: async (req, _reply, actor) => s.governance.createTemplate(actor, req.body),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/lifecycle-templates/:id',
+    summary: 'One template version',
+    tags,
+    schema: { params: IdParams, response: { 200: LifecycleTemplate } },
+    handler: async (req) => s.governance.getTemplate(req.params.id),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/lifecycle-templates/:id/versions',
+    summary: 'Publish a new version; running projects keep theirs until migrated',
+    tags,
+    status: 201,
+    schema: { params: IdParams, body: NewTemplateVersionBody, response: { 201: LifecycleTemplate } },
+    handler: async (req, _reply, actor) => s.governance.newVersion(actor, req.params.id, req.body),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/gate-reviews',
+    summary: 'Gates waiting for a decision',
+    tags,
+    schema: { response: { 200: GateQueue } },
+    handler: async (_req, _reply, actor) => s.governance.queue(actor),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/projects/:id/lifecycle',
+    summary: 'The project’s phases, gates, checklists and gate reviews',
+    tags,
+    schema: { params: IdParams, response: { 200: ProjectLifecycle } },
+    handler: async (req) => s.governance.lifecycle(req.params.id),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/projects/:id/lifecycle',
+    summary: 'Give the project its phases, gates and checklists from a template',
+    tags,
+    status: 201,
+    schema: { params: IdParams, body: ApplyTemplateBody, response: { 201: ProjectLifecycle } },
+    handler: async (req, _reply, actor) => s.governance.apply(actor, req.params.id, req.body.templateId),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/projects/:id/lifecycle/migration',
+    summary: 'Move the project to another template version, keeping progress on phases that remain',
+    tags,
+    schema: { params: IdParams, body: MigrateLifecycleBody, response: { 200: ProjectLifecycle } },
+    handler: async (req, _reply, actor) => s.governance.migrate(actor, req.params.id, req.body),
+  });
+  r.add({
+    method: 'PUT',
+    url: '/api/v1/projects/:id/lifecycle/gates/:phaseKey/checklist',
+    summary: 'Tick gate criteria and accept deliverables of the phase in progress',
+    tags,
+    schema: { params: GateParams, body: GateChecklistBody, response: { 200: ProjectLifecycle } },
+    handler: async (req, _reply, actor) =>
+      s.governance.checklist(actor, req.params.id, req.params.phaseKey, req.body),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/projects/:id/lifecycle/gates/:phaseKey/submission',
+    summary: 'Submit the phase’s gate for review (refused while a required item is missing)',
+    tags,
+    schema: { params: GateParams, body: SubmitGateBody, response: { 200: ProjectLifecycle } },
+    handler: async (req, _reply, actor) =>
+      s.governance.submit(actor, req.params.id, req.params.phaseKey, req.body.version),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/projects/:id/lifecycle/gates/:phaseKey/decision',
+    summary: 'Decide a submitted gate: go, hold, recycle or kill (kill cancels the project)',
+    tags,
+    schema: { params: GateParams, body: GateDecisionBody, response: { 200: ProjectLifecycle } },
+    handler: async (req, _reply, actor) =>
+      s.governance.decide(actor, req.params.id, req.params.phaseKey, req.body),
+  });
+}

@@ -1,0 +1,702 @@
+import type { GateReview, LifecycleTemplate, ProjectLifecycle } from '@baton/contracts';
+import {
+  checkPhases,
+  checkStatusTransition,
+  currentPhase,
+  decideGate,
+  type GateDecision,
+  gateReadiness,
+  initialState,
+  migrateState,
+  type PhaseDefinition,
+  type PhaseState,
+  type ProjectStatus,
+  riskLevel,
+  riskScore,
+  type ScopePath,
+} from '@baton/core';
+import type { Database } from '@baton/db';
+import {
+  gateReviews,
+  issues,
+  lifecycleTemplates,
+  projectLifecycles,
+  projects,
+  riskProjects,
+  risks,
+  users,
+} from '@baton/db/schema';
+import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { invalid, notFound, ProblemError, staleVersion } from '../../http/problem.ts';
+import { type AccessService, type Actor, coversProject } from '../access/access.service.ts';
+import type { JournalRepository } from '../journal/journal.repository.ts';
+import type { ProjectsRepository } from '../projects/projects.repository.ts';
+import type { RaidRepository } from '../raid/raid.repository.ts';
+import { matrixOf } from '../raid/risks.service.ts';
+import { recordChange } from '../shared/record-change.ts';
+
+type TemplateRow = typeof lifecycleTemplates.$inferSelect;
+type ReviewRow = typeof gateReviews.$inferSelect;
+
+/**
+ * The methodology library and stage gates: versioned lifecycle templates defined at an org unit
+ * (and so for everything beneath it), each project's lifecycle, gate submissions with their
+ * evidence, and go / hold / recycle / kill decisions.
+ */
+export class GovernanceService {
+  constructor(
+    private readonly db: Database,
+    private readonly projectsRepo: ProjectsRepository,
+    private readonly raidRepo: RaidRepository,
+    private readonly access: AccessService,
+    private readonly journal: JournalRepository,
+  ) {}
+
+  // ---- templates ----
+
+  private async templateDtos(rows: readonly TemplateRow[]): Promise<LifecycleTemplate[]> {
+    if (rows.length === 0) return [];
+    const keys = [...new Set(rows.map((r) => r.key))];
+    const [latest, units, counts] = await Promise.all([
+      this.db
+        .select({ key: lifecycleTemplates.key, v: sql<number>`max(${lifecycleTemplates.templateVersion})` })
+        .from(lifecycleTemplates)
+        .where(inArray(lifecycleTemplates.key, keys))
+        .groupBy(lifecycleTemplates.key),
+      this.raidRepo.orgUnitNames(
+        this.db,
+        rows.map((r) => r.orgUnitId),
+      ),
+      this.db
+        .select({ id: projectLifecycles.templateId, n: sql<number>`count(*)` })
+        .from(projectLifecycles)
+        .where(
+          inArray(
+            projectLifecycles.templateId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .groupBy(projectLifecycles.templateId),
+    ]);
+    const newest = new Map(latest.map((l) => [l.key, Number(l.v)]));
+    const count = new Map(counts.map((c) => [c.id, Number(c.n)]));
+    return rows.map((r) => ({
+      id: r.id,
+      version: r.version,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+      key: r.key,
+      templateVersion: r.templateVersion,
+      latest: newest.get(r.key) === r.templateVersion,
+      name: r.name,
+      approach: r.approach as LifecycleTemplate['approach'],
+      description: r.description,
+      orgUnitId: r.orgUnitId,
+      orgUnitName: r.orgUnitId ? (units.get(r.orgUnitId) ?? null) : null,
+      phases: r.phases as unknown as PhaseDefinition[],
+      projectCount: count.get(r.id) ?? 0,
+    }));
+  }
+
+  private async template(id: string): Promise<TemplateRow> {
+    const [row] = await this.db.select().from(lifecycleTemplates).where(eq(lifecycleTemplates.id, id));
+    if (!row) throw notFound('Template');
+    return row;
+  }
+
+  /** Where a template is defined, for the permission table. */
+  async templatePath(id: string): Promise<ScopePath> {
+    return this.access.orgUnitOrRootPath((await this.template(id)).orgUnitId);
+  }
+
+  async newTemplatePath(orgUnitId: string | null | undefined): Promise<ScopePath> {
+    return this.access.orgUnitOrRootPath(orgUnitId ?? null).catch(() => {
+      throw invalid('orgUnitId', 'exists', 'no such org unit');
+    });
+  }
+
+  async listTemplates(q: { projectId?: string | undefined; all?: 'true' | 'false' | undefined }) {
+    let rows = await this.db
+      .select()
+      .from(lifecycleTemplates)
+      .orderBy(lifecycleTemplates.name, desc(lifecycleTemplates.templateVersion));
+    if (q.all !== 'true') {
+      const seen = new Set<string>();
+      rows = rows.filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
+    }
+    if (q.projectId) {
+      const path = await this.access.projectPath(q.projectId);
+      rows = rows.filter((r) => r.orgUnitId === null || path.orgUnitIds.includes(r.orgUnitId));
+    }
+    return { items: await this.templateDtos(rows) };
+  }
+
+  async getTemplate(id: string): Promise<LifecycleTemplate> {
+    return (await this.templateDtos([await this.template(id)]))[0] as LifecycleTemplate;
+  }
+
+  private checkTemplatePhases(phases: PhaseDefinition[]): void {
+    const problem = checkPhases(phases);
+    if (problem) {
+      const [field = 'phases', ...rest] = problem.split(': ');
+      throw invalid(field, 'unique', rest.join(': '));
+    }
+  }
+
+  async createTemplate(
+    actor: Actor,
+    body: {
+      key: string;
+      name: string;
+      approach: LifecycleTemplate['approach'];
+      description?: string | null | undefined;
+      orgUnitId?: string | null | undefined;
+      phases: PhaseDefinition[];
+    },
+  ): Promise<LifecycleTemplate> {
+    this.checkTemplatePhases(body.phases);
+    const [taken] = await this.db
+      .select({ id: lifecycleTemplates.id })
+      .from(lifecycleTemplates)
+      .where(eq(lifecycleTemplates.key, body.key));
+    if (taken)
+      throw new ProblemError(
+        409,
+        'duplicate',
+        `A template with key “${body.key}” exists: add a version to it.`,
+      );
+    const row = await this.db.transaction(async (tx) => {
+      const [r] = await tx
+        .insert(lifecycleTemplates)
+        .values({
+          key: body.key,
+          name: body.name,
+          approach: body.approach,
+          description: body.description ?? null,
+          orgUnitId: body.orgUnitId ?? null,
+          phases: body.phases as unknown as Record<string, unknown>[],
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .returning();
+      if (!r) throw new Error('insert returned nothing');
+      await recordChange(
+        this.journal,
+        tx,
+        actor,
+        { type: 'lifecycle_template', id: r.id, action: 'create' },
+        null,
+        {
+          key: r.key,
+          templateVersion: 1,
+          name: r.name,
+          phases: body.phases.map((p) => p.key),
+        },
+      );
+      return r;
+    });
+    return this.getTemplate(row.id);
+  }
+
+  /** A new version of a template; projects keep the version they follow until migrated. */
+  async newVersion(
+    actor: Actor,
+    id: string,
+    body: { name?: string | undefined; description?: string | null | undefined; phases: PhaseDefinition[] },
+  ): Promise<LifecycleTemplate> {
+    const base = await this.template(id);
+    this.checkTemplatePhases(body.phases);
+    const row = await this.db.transaction(async (tx) => {
+      const [max] = await tx
+        .select({ v: sql<number>`max(${lifecycleTemplates.templateVersion})` })
+        .from(lifecycleTemplates)
+        .where(eq(lifecycleTemplates.key, base.key));
+      const [r] = await tx
+        .insert(lifecycleTemplates)
+        .values({
+          key: base.key,
+          templateVersion: Number(max?.v ?? base.templateVersion) + 1,
+          name: body.name ?? base.name,
+          approach: base.approach,
+          description: body.description === undefined ? base.description : body.description,
+          orgUnitId: base.orgUnitId,
+          phases: body.phases as unknown as Record<string, unknown>[],
+          createdBy: actor.userId,
+          updatedBy: actor.userId,
+        })
+        .returning();
+      if (!r) throw new Error('insert returned nothing');
+      await recordChange(
+        this.journal,
+        tx,
+        actor,
+        { type: 'lifecycle_template', id: r.id, action: 'version' },
+        null,
+        {
+          key: r.key,
+          templateVersion: r.templateVersion,
+          phases: body.phases.map((p) => p.key),
+        },
+      );
+      return r;
+    });
+    return this.getTemplate(row.id);
+  }
+
+  // ---- a project's lifecycle ----
+
+  private async lifecycleRow(projectId: string) {
+    const [row] = await this.db
+      .select()
+      .from(projectLifecycles)
+      .where(eq(projectLifecycles.projectId, projectId));
+    return row ?? null;
+  }
+
+  private async reviewDtos(rows: readonly ReviewRow[]): Promise<GateReview[]> {
+    const ids = [
+      ...new Set(rows.flatMap((r) => [r.submittedBy, r.decidedBy]).filter((x): x is string => !!x)),
+    ];
+    const names = ids.length
+      ? new Map(
+          (
+            await this.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))
+          ).map((u) => [u.id, u.name]),
+        )
+      : new Map<string, string>();
+    return rows.map((r) => ({
+      id: r.id,
+      projectId: r.projectId,
+      phaseKey: r.phaseKey,
+      phaseName: r.phaseName,
+      submittedAt: r.submittedAt.toISOString(),
+      submittedByName: r.submittedBy ? (names.get(r.submittedBy) ?? null) : null,
+      evidence: r.evidence as GateReview['evidence'],
+      decision: r.decision as GateReview['decision'],
+      rationale: r.rationale,
+      decidedAt: r.decidedAt?.toISOString() ?? null,
+      decidedByName: r.decidedBy ? (names.get(r.decidedBy) ?? null) : null,
+    }));
+  }
+
+  async lifecycle(projectId: string): Promise<ProjectLifecycle> {
+    const row = await this.lifecycleRow(projectId);
+    if (!row) throw notFound('Lifecycle');
+    const t = await this.template(row.templateId);
+    const [template] = await this.templateDtos([t]);
+    const defs = t.phases as unknown as PhaseDefinition[];
+    const states = row.state as unknown as PhaseState[];
+    const reviews = await this.db
+      .select()
+      .from(gateReviews)
+      .where(eq(gateReviews.projectId, projectId))
+      .orderBy(desc(gateReviews.submittedAt));
+    const [max] = await this.db
+      .select({ v: sql<number>`max(${lifecycleTemplates.templateVersion})` })
+      .from(lifecycleTemplates)
+      .where(eq(lifecycleTemplates.key, t.key));
+    const i = currentPhase(states);
+    return {
+      projectId,
+      version: row.version,
+      template: template as LifecycleTemplate,
+      phases: defs.map((d, k) => {
+        const s = states[k] as PhaseState;
+        return { ...d, status: s.status, gateState: s.gate, readiness: gateReadiness(d, s) };
+      }),
+      currentPhaseKey: i === null ? null : (states[i]?.key ?? null),
+      newerVersion: Number(max?.v ?? 0) > t.templateVersion ? Number(max?.v) : null,
+      reviews: await this.reviewDtos(reviews),
+    };
+  }
+
+  private async applicable(t: TemplateRow, projectId: string): Promise<void> {
+    if (t.orgUnitId === null) return;
+    const path = await this.access.projectPath(projectId);
+    if (!path.orgUnitIds.includes(t.orgUnitId))
+      throw invalid('templateId', 'scope', 'this template is defined for another part of the organisation');
+  }
+
+  /** Gives a project its phases, gates and checklists from a template version. */
+  async apply(actor: Actor, projectId: string, templateId: string): Promise<ProjectLifecycle> {
+    if ((await this.projectsRepo.currentVersion(this.db, projectId)) === null) throw notFound('Project');
+    const t = await this.template(templateId).catch(() => {
+      throw invalid('templateId', 'exists', 'no such template');
+    });
+    await this.applicable(t, projectId);
+    if (await this.lifecycleRow(projectId))
+      throw new ProblemError(
+        409,
+        'has-lifecycle',
+        'The project follows a lifecycle already: migrate it instead.',
+      );
+    const state = initialState(t.phases as unknown as PhaseDefinition[]);
+    await this.db.transaction(async (tx) => {
+      await tx.insert(projectLifecycles).values({
+        projectId,
+        templateId,
+        state: state as unknown as Record<string, unknown>[],
+        updatedBy: actor.userId,
+      });
+      await recordChange(
+        this.journal,
+        tx,
+        actor,
+        { type: 'project', id: projectId, action: 'lifecycle' },
+        null,
+        {
+          template: `${t.name} v${t.templateVersion}`,
+        },
+      );
+    });
+    return this.lifecycle(projectId);
+  }
+
+  async migrate(actor: Actor, projectId: string, body: { version: number; templateId: string }) {
+    const row = await this.lifecycleRow(projectId);
+    if (!row) throw notFound('Lifecycle');
+    if (row.version !== body.version) throw staleVersion(row.version, body.version);
+    const from = await this.template(row.templateId);
+    const to = await this.template(body.templateId).catch(() => {
+      throw invalid('templateId', 'exists', 'no such template');
+    });
+    await this.applicable(to, projectId);
+    const state = migrateState(
+      row.state as unknown as PhaseState[],
+      to.phases as unknown as PhaseDefinition[],
+    );
+    await this.save(actor, projectId, row.version, state, body.templateId, {
+      action: 'migrate',
+      before: { template: `${from.name} v${from.templateVersion}` },
+      after: { template: `${to.name} v${to.templateVersion}` },
+    });
+    return this.lifecycle(projectId);
+  }
+
+  private async save(
+    actor: Actor,
+    projectId: string,
+    version: number,
+    state: PhaseState[],
+    templateId: string | null,
+    journalEntry: { action: string; before: Record<string, unknown>; after: Record<string, unknown> },
+    tx?: Database,
+  ): Promise<void> {
+    const run = async (t: Database) => {
+      const [after] = await t
+        .update(projectLifecycles)
+        .set({
+          state: state as unknown as Record<string, unknown>[],
+          version: sql`${projectLifecycles.version} + 1`,
+          updatedAt: new Date(),
+          updatedBy: actor.userId,
+          ...(templateId ? { templateId } : {}),
+        })
+        .where(and(eq(projectLifecycles.projectId, projectId), eq(projectLifecycles.version, version)))
+        .returning();
+      if (!after) throw staleVersion(version + 1, version);
+      await recordChange(
+        this.journal,
+        t,
+        actor,
+        { type: 'project', id: projectId, action: journalEntry.action },
+        journalEntry.before,
+        journalEntry.after,
+      );
+    };
+    if (tx) await run(tx);
+    else await this.db.transaction(run);
+  }
+
+  private async stateFor(projectId: string, version: number, phaseKey: string) {
+    const row = await this.lifecycleRow(projectId);
+    if (!row) throw notFound('Lifecycle');
+    if (row.version !== version) throw staleVersion(row.version, version);
+    const t = await this.template(row.templateId);
+    const defs = t.phases as unknown as PhaseDefinition[];
+    const states = row.state as unknown as PhaseState[];
+    const k = states.findIndex((s) => s.key === phaseKey);
+    if (k < 0) throw notFound('Phase');
+    return { row, defs, states, k, def: defs[k] as PhaseDefinition, state: states[k] as PhaseState };
+  }
+
+  async checklist(
+    actor: Actor,
+    projectId: string,
+    phaseKey: string,
+    body: {
+      version: number;
+      criteria?: Record<string, { met: boolean; note?: string | undefined }> | undefined;
+      deliverables?: Record<string, { accepted: boolean }> | undefined;
+    },
+  ): Promise<ProjectLifecycle> {
+    const { states, k, def, state } = await this.stateFor(projectId, body.version, phaseKey);
+    if (state.status !== 'active')
+      throw new ProblemError(422, 'not-active', `${def.name} is not the phase in progress.`);
+    if (state.gate.status === 'submitted')
+      throw new ProblemError(
+        422,
+        'submitted',
+        `The ${def.gate.name} is under review: its checklist is frozen.`,
+      );
+    for (const key of Object.keys(body.criteria ?? {}))
+      if (!def.gate.criteria.some((c) => c.key === key))
+        throw invalid(`criteria.${key}`, 'exists', 'no such criterion');
+    for (const key of Object.keys(body.deliverables ?? {}))
+      if (!def.gate.deliverables.some((d) => d.key === key))
+        throw invalid(`deliverables.${key}`, 'exists', 'no such deliverable');
+    const name = actor.userId
+      ? ((await this.db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)))[0]
+          ?.name ?? null)
+      : null;
+    const now = new Date().toISOString();
+    const next = states.map((s, j) =>
+      j !== k
+        ? s
+        : {
+            ...s,
+            gate: {
+              ...s.gate,
+              criteria: { ...s.gate.criteria, ...(body.criteria ?? {}) },
+              deliverables: {
+                ...s.gate.deliverables,
+                ...Object.fromEntries(
+                  Object.entries(body.deliverables ?? {}).map(([key, d]) => [
+                    key,
+                    d.accepted ? { accepted: true, acceptedBy: name, acceptedAt: now } : { accepted: false },
+                  ]),
+                ),
+              },
+            },
+          },
+    );
+    await this.save(actor, projectId, body.version, next, null, {
+      action: 'gate-checklist',
+      before: { phase: phaseKey, ...checklistSummary(state) },
+      after: { phase: phaseKey, ...checklistSummary(next[k] as PhaseState) },
+    });
+    return this.lifecycle(projectId);
+  }
+
+  /** The evidence a gate's reviewers see: checklist, project status, open high risks and open issues. */
+  private async evidence(projectId: string, def: PhaseDefinition, state: PhaseState) {
+    const readiness = gateReadiness(def, state);
+    const [project] = await this.db
+      .select({ status: projects.status })
+      .from(projects)
+      .where(eq(projects.id, projectId));
+    const settings = await this.raidRepo.settings(this.db);
+    const m = matrixOf(settings);
+    const linked = this.db
+      .select({ id: riskProjects.riskId })
+      .from(riskProjects)
+      .where(eq(riskProjects.projectId, projectId));
+    const projectRisks = await this.db
+      .select()
+      .from(risks)
+      .where(and(isNull(risks.deletedAt), or(eq(risks.projectId, projectId), inArray(risks.id, linked))));
+    const openHighRisks = projectRisks
+      .filter(
+        (r) =>
+          (r.status === 'open' || r.status === 'monitoring') &&
+          riskLevel(riskScore(r.probability, r.impact), m) === 'high',
+      )
+      .map((r) => ({ id: r.id, code: r.code, title: r.title, score: riskScore(r.probability, r.impact) }));
+    const [open] = await this.db
+      .select({ n: sql<number>`count(*)` })
+      .from(issues)
+      .where(
+        and(
+          eq(issues.projectId, projectId),
+          isNull(issues.deletedAt),
+          inArray(issues.status, ['open', 'in_progress']),
+        ),
+      );
+    return {
+      criteriaMet: def.gate.criteria.filter((c) => state.gate.criteria[c.key]?.met).length,
+      criteriaTotal: def.gate.criteria.length,
+      missingCriteria: readiness.missingCriteria,
+      deliverablesAccepted: def.gate.deliverables.filter((d) => state.gate.deliverables[d.key]?.accepted)
+        .length,
+      deliverablesTotal: def.gate.deliverables.length,
+      missingDeliverables: readiness.missingDeliverables,
+      projectStatus: project?.status ?? 'unknown',
+      openHighRisks,
+      openIssues: Number(open?.n ?? 0),
+    };
+  }
+
+  /** Puts the active phase's gate up for review; refused while a required item is missing. */
+  async submit(
+    actor: Actor,
+    projectId: string,
+    phaseKey: string,
+    version: number,
+  ): Promise<ProjectLifecycle> {
+    const { states, k, def, state } = await this.stateFor(projectId, version, phaseKey);
+    if (state.status !== 'active')
+      throw new ProblemError(422, 'not-active', `${def.name} is not the phase in progress.`);
+    if (state.gate.status === 'submitted')
+      throw new ProblemError(422, 'submitted', `The ${def.gate.name} is already under review.`);
+    if (state.gate.status === 'killed')
+      throw new ProblemError(422, 'killed', 'The project was stopped at this gate.');
+    const readiness = gateReadiness(def, state);
+    if (!readiness.ready)
+      throw new ProblemError(
+        422,
+        'gate-not-ready',
+        `Not ready for the ${def.gate.name}: ${[...readiness.missingCriteria, ...readiness.missingDeliverables.map((d) => `${d} (deliverable)`)].join('; ')}.`,
+      );
+    const evidence = await this.evidence(projectId, def, state);
+    const next = states.map((s, j) =>
+      j === k ? { ...s, gate: { ...s.gate, status: 'submitted' as const } } : s,
+    );
+    await this.db.transaction(async (tx) => {
+      await tx.insert(gateReviews).values({
+        projectId,
+        phaseKey,
+        phaseName: def.name,
+        submittedBy: actor.userId,
+        evidence: evidence as unknown as Record<string, unknown>,
+      });
+      await this.save(
+        actor,
+        projectId,
+        version,
+        next,
+        null,
+        {
+          action: 'gate-submit',
+          before: { phase: phaseKey, gate: state.gate.status },
+          after: { phase: phaseKey, gate: 'submitted' },
+        },
+        tx,
+      );
+    });
+    return this.lifecycle(projectId);
+  }
+
+  /**
+   * The reviewers' decision. go opens the next phase; hold waits; recycle reopens the gate; kill
+   * cancels the project with the rationale as its reason — each with the review, in one change.
+   */
+  async decide(
+    actor: Actor,
+    projectId: string,
+    phaseKey: string,
+    body: { version: number; decision: GateDecision; rationale: string },
+  ): Promise<ProjectLifecycle> {
+    const { states, state, def } = await this.stateFor(projectId, body.version, phaseKey);
+    if (state.gate.status !== 'submitted')
+      throw new ProblemError(422, 'not-submitted', `The ${def.gate.name} has not been submitted for review.`);
+    const next = decideGate(states, phaseKey, body.decision);
+    const [pending] = await this.db
+      .select()
+      .from(gateReviews)
+      .where(
+        and(
+          eq(gateReviews.projectId, projectId),
+          eq(gateReviews.phaseKey, phaseKey),
+          isNull(gateReviews.decision),
+        ),
+      )
+      .orderBy(desc(gateReviews.submittedAt))
+      .limit(1);
+    await this.db.transaction(async (tx) => {
+      if (body.decision === 'kill') {
+        const before = await this.projectsRepo.getForUpdate(tx, projectId);
+        if (!before) throw notFound('Project');
+        const check = checkStatusTransition(before.status as ProjectStatus, 'cancelled', body.rationale);
+        if (!check.ok) throw new ProblemError(422, 'illegal-transition', check.message);
+        const after = await this.projectsRepo.update(
+          tx,
+          projectId,
+          before.version,
+          { status: 'cancelled', statusReason: `Stopped at the ${def.gate.name}: ${body.rationale}` },
+          actor.userId,
+        );
+        if (!after) throw new ProblemError(409, 'conflict', 'The project changed meanwhile; try again.');
+        await recordChange(
+          this.journal,
+          tx,
+          actor,
+          { type: 'project', id: projectId, action: 'transition' },
+          { status: before.status, statusReason: before.statusReason },
+          { status: after.status, statusReason: after.statusReason },
+        );
+      }
+      if (pending)
+        await tx
+          .update(gateReviews)
+          .set({
+            decision: body.decision,
+            rationale: body.rationale,
+            decidedAt: new Date(),
+            decidedBy: actor.userId,
+          })
+          .where(eq(gateReviews.id, pending.id));
+      await this.save(
+        actor,
+        projectId,
+        body.version,
+        next,
+        null,
+        {
+          action: 'gate-decision',
+          before: { phase: phaseKey, gate: 'submitted' },
+          after: { phase: phaseKey, decision: body.decision, rationale: body.rationale },
+        },
+        tx,
+      );
+    });
+    return this.lifecycle(projectId);
+  }
+
+  /** Gates waiting for a decision, on the projects the actor may see. */
+  async queue(actor: Actor) {
+    const rows = await this.db
+      .select()
+      .from(gateReviews)
+      .where(isNull(gateReviews.decision))
+      .orderBy(gateReviews.submittedAt);
+    const ps = rows.length
+      ? await this.db
+          .select({
+            id: projects.id,
+            code: projects.code,
+            name: projects.name,
+            orgUnitId: projects.orgUnitId,
+            portfolioId: projects.portfolioId,
+          })
+          .from(projects)
+          .where(inArray(projects.id, [...new Set(rows.map((r) => r.projectId))]))
+      : [];
+    const byId = new Map(ps.map((p) => [p.id, p]));
+    const v = await this.access.visibility(actor, 'project.read');
+    const kept = rows.filter((r) => {
+      const p = byId.get(r.projectId);
+      return p !== undefined && coversProject(v, p);
+    });
+    const dtos = await this.reviewDtos(kept);
+    return {
+      items: dtos.map((d) => ({
+        ...d,
+        projectCode: byId.get(d.projectId)?.code ?? '',
+        projectName: byId.get(d.projectId)?.name ?? '',
+      })),
+    };
+  }
+}
+
+function checklistSummary(s: PhaseState) {
+  return {
+    met: Object.entries(s.gate.criteria)
+      .filter(([, c]) => c.met)
+      .map(([k]) => k)
+      .sort(),
+    accepted: Object.entries(s.gate.deliverables)
+      .filter(([, d]) => d.accepted)
+      .map(([k]) => k)
+      .sort(),
+  };
+}

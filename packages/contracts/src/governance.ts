@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { Audited, Id, Instant, LongText, Name, Version } from './common.ts';
+
+const Key = z
+  .string()
+  .regex(/^[a-z][a-z0-9_-]{0,39}$/, 'lower-case letters, digits, - and _, starting with a letter');
+
+export const GateCriterion = z.strictObject({
+  key: Key,
+  text: z.string().trim().min(1).max(500),
+  required: z.boolean().default(true),
+});
+export const GateDeliverable = z.strictObject({
+  key: Key,
+  name: z.string().trim().min(1).max(200),
+  required: z.boolean().default(true),
+});
+export const PhaseDefinition = z.strictObject({
+  key: Key,
+  name: z.string().trim().min(1).max(200),
+  gate: z.strictObject({
+    name: z.string().trim().min(1).max(200),
+    criteria: z.array(GateCriterion).max(40).default([]),
+    deliverables: z.array(GateDeliverable).max(40).default([]),
+  }),
+});
+
+export const LifecycleTemplate = z.object({
+  ...Audited,
+  key: z.string().describe('Stable across versions'),
+  templateVersion: z.number().int().describe('1, 2, … — a new version is a new row'),
+  latest: z.boolean().describe('Whether this is the newest version of the template'),
+  name: z.string(),
+  approach: z.enum(['predictive', 'agile', 'hybrid']),
+  description: z.string().nullable(),
+  orgUnitId: Id.nullable().describe(
+    'Where it is defined; it applies to everything beneath (null: the whole organisation)',
+  ),
+  orgUnitName: z.string().nullable(),
+  phases: z.array(PhaseDefinition),
+  projectCount: z.number().int().describe('Projects following this version'),
+});
+export type LifecycleTemplate = z.infer<typeof LifecycleTemplate>;
+export const LifecycleTemplateList = z.object({ items: z.array(LifecycleTemplate) });
+export const TemplateQuery = z.strictObject({
+  projectId: Id.optional().describe('Only the latest versions that apply to this project’s org unit'),
+  all: z.enum(['true', 'false']).optional().describe('true: every version, not only the latest'),
+});
+export const CreateTemplateBody = z.strictObject({
+  key: Key,
+  name: Name,
+  approach: z.enum(['predictive', 'agile', 'hybrid']),
+  description: LongText.nullable().optional(),
+  orgUnitId: Id.nullable().optional(),
+  phases: z.array(PhaseDefinition).min(1).max(20),
+});
+export const NewTemplateVersionBody = z.strictObject({
+  name: Name.optional(),
+  description: LongText.nullable().optional(),
+  phases: z.array(PhaseDefinition).min(1).max(20),
+});
+
+const GateState = z.object({
+  status: z.enum(['open', 'submitted', 'hold', 'passed', 'killed']),
+  criteria: z.record(z.string(), z.object({ met: z.boolean(), note: z.string().optional() })),
+  deliverables: z.record(
+    z.string(),
+    z.object({
+      accepted: z.boolean(),
+      acceptedBy: z.string().nullable().optional(),
+      acceptedAt: z.string().optional(),
+    }),
+  ),
+});
+export const GateEvidence = z.object({
+  criteriaMet: z.number().int(),
+  criteriaTotal: z.number().int(),
+  missingCriteria: z.array(z.string()),
+  deliverablesAccepted: z.number().int(),
+  deliverablesTotal: z.number().int(),
+  missingDeliverables: z.array(z.string()),
+  projectStatus: z.string(),
+  openHighRisks: z.array(z.object({ id: Id, code: z.string(), title: z.string(), score: z.number().int() })),
+  openIssues: z.number().int(),
+});
+export const GateReview = z.object({
+  id: Id,
+  projectId: Id,
+  phaseKey: z.string(),
+  phaseName: z.string(),
+  submittedAt: Instant,
+  submittedByName: z.string().nullable(),
+  evidence: GateEvidence,
+  decision: z.enum(['go', 'hold', 'recycle', 'kill']).nullable(),
+  rationale: z.string().nullable(),
+  decidedAt: Instant.nullable(),
+  decidedByName: z.string().nullable(),
+});
+export type GateReview = z.infer<typeof GateReview>;
+export const ProjectLifecycle = z.object({
+  projectId: Id,
+  version: Version,
+  template: LifecycleTemplate,
+  phases: z.array(
+    PhaseDefinition.extend({
+      status: z.enum(['pending', 'active', 'done']),
+      gateState: GateState,
+      readiness: z.object({
+        ready: z.boolean(),
+        missingCriteria: z.array(z.string()),
+        missingDeliverables: z.array(z.string()),
+      }),
+    }),
+  ),
+  currentPhaseKey: z.string().nullable(),
+  newerVersion: z
+    .number()
+    .int()
+    .nullable()
+    .describe('A newer version of the template exists; migrate on purpose'),
+  reviews: z.array(GateReview).describe('Gate reviews, newest first'),
+});
+export type ProjectLifecycle = z.infer<typeof ProjectLifecycle>;
+export const ApplyTemplateBody = z.strictObject({ templateId: Id });
+export const MigrateLifecycleBody = z.strictObject({ version: Version, templateId: Id });
+export const GateChecklistBody = z.strictObject({
+  version: Version,
+  criteria: z
+    .record(z.string(), z.object({ met: z.boolean(), note: z.string().max(2000).optional() }))
+    .optional(),
+  deliverables: z.record(z.string(), z.object({ accepted: z.boolean() })).optional(),
+});
+export const SubmitGateBody = z.strictObject({ version: Version });
+export const GateDecisionBody = z.strictObject({
+  version: Version,
+  decision: z.enum(['go', 'hold', 'recycle', 'kill']),
+  rationale: z.string().trim().min(1).max(5000),
+});
+export const GateQueue = z.object({
+  items: z.array(GateReview.extend({ projectCode: z.string(), projectName: z.string() })),
+});

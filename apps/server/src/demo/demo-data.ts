@@ -1,6 +1,7 @@
 import type { Role, ScopeType } from '@baton/core';
 import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
 import type { Services } from '../services.ts';
+import { loadDemoGovernance } from './demo-governance.ts';
 import { loadDemoPortfolio } from './demo-portfolio.ts';
 import { loadDemoRaid } from './demo-raid.ts';
 import { loadDemoResources } from './demo-resources.ts';
@@ -439,5 +440,6 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
     enterpriseUnitId: epmo.id,
     ownerIds: [pm, ...managers.filter((m): m is string => typeof m === 'string')],
   });
+  await loadDemoGovernance(s, createdIds);
   return logins;
 }

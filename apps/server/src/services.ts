@@ -5,6 +5,7 @@ import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService, type SessionPolicy } from './modules/auth/auth.service.ts';
 import { CustomFieldsRepository } from './modules/custom-fields/custom-fields.repository.ts';
 import { CustomFieldsService } from './modules/custom-fields/custom-fields.service.ts';
+import { ComplianceService } from './modules/governance/compliance.service.ts';
 import { GovernanceService } from './modules/governance/governance.service.ts';
 import { JournalRepository } from './modules/journal/journal.repository.ts';
 import { OrgRepository } from './modules/org/org.repository.ts';
@@ -92,5 +93,6 @@ export function createServices(db: Database, policy: SessionPolicy) {
     issues: new IssuesService(db, raidRepo, projectsRepo, access, journal),
     changes: new ChangesService(db, raidRepo, projectsRepo, schedule, scheduleAnalysis, access, journal),
     governance: new GovernanceService(db, projectsRepo, raidRepo, access, journal),
+    compliance: new ComplianceService(db, access),
   };
 }

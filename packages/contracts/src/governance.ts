@@ -139,3 +139,31 @@ export const GateDecisionBody = z.strictObject({
 export const GateQueue = z.object({
   items: z.array(GateReview.extend({ projectCode: z.string(), projectName: z.string() })),
 });
+
+export const ComplianceQuery = z.strictObject({ orgUnitId: Id.optional() });
+export const ComplianceReport = z.object({
+  asOf: z.string(),
+  rules: z.array(z.object({ key: z.string(), title: z.string() })),
+  projects: z.array(
+    z.object({
+      projectId: Id,
+      code: z.string(),
+      name: z.string(),
+      status: z.string(),
+      orgUnitId: Id,
+      orgUnitName: z.string(),
+      score: z.number().int().nullable().describe('Per cent of the applicable rules met'),
+      results: z.array(
+        z.object({ rule: z.string(), applicable: z.boolean(), passed: z.boolean(), detail: z.string() }),
+      ),
+    }),
+  ),
+  units: z.array(
+    z.object({
+      orgUnitId: Id,
+      name: z.string(),
+      score: z.number().int().nullable().describe('Mean score of its projects (and its sub-units’)'),
+      projectCount: z.number().int(),
+    }),
+  ),
+});

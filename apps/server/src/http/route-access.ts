@@ -237,6 +237,7 @@ export const ROUTE_ACCESS = {
   'GET /api/v1/lifecycle-templates/:id': can('project.read', 'anywhere'),
   'POST /api/v1/lifecycle-templates/:id/versions': can('governance.manage', 'template'),
   'GET /api/v1/gate-reviews': can('project.read', 'anywhere'),
+  'GET /api/v1/compliance': can('project.read', 'anywhere'),
   'GET /api/v1/projects/:id/lifecycle': can('project.read', 'project'),
   'POST /api/v1/projects/:id/lifecycle': can('project.update', 'project'),
   'POST /api/v1/projects/:id/lifecycle/migration': can('project.update', 'project'),

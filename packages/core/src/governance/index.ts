@@ -1,1 +1,2 @@
+export * from './compliance.ts';
 export * from './lifecycle.ts';

@@ -287,4 +287,38 @@ describe('methodology and stage gates', () => {
     expect(p.status).toBe('cancelled');
     expect(p.statusReason).toContain('The market moved');
   });
+
+  it('scores compliance per project and per unit from what Baton knows', async () => {
+    const a = await h.services.projects.get(org.projectA);
+    await h.services.projects.transition(SYSTEM_ACTOR, org.projectA, 'approved', null, {
+      version: a.version,
+      source: 'body',
+    });
+    const report = await ok<{
+      projects: {
+        projectId: string;
+        score: number | null;
+        results: { rule: string; applicable: boolean; passed: boolean }[];
+      }[];
+      units: { orgUnitId: string; score: number | null }[];
+    }>(await director.request('GET', '/api/v1/compliance'));
+    const row = report.projects.find((p) => p.projectId === org.projectA);
+    expect(row, 'project A is approved, so it is scored').toBeDefined();
+    const rule = (k: string) => row?.results.find((r) => r.rule === k);
+    expect(rule('lifecycle')).toMatchObject({ applicable: true, passed: true });
+    expect(rule('charter')).toMatchObject({ passed: true });
+    // Not executing yet: the baseline and risk-review rules do not apply.
+    expect(rule('baseline')?.applicable).toBe(false);
+    // Nobody is named as its manager: one of the three applicable rules fails.
+    expect(rule('manager')).toMatchObject({ applicable: true, passed: false });
+    expect(row?.score).toBe(67);
+    expect(report.units.find((u) => u.orgUnitId === org.unitA)?.score).toBe(67);
+    // Project B was cancelled at its gate: closed projects are not scored.
+    expect(report.projects.some((p) => p.projectId === org.projectB)).toBe(false);
+    // A project manager sees only their unit's projects.
+    const mine = await ok<{ projects: { projectId: string }[] }>(
+      await pm.request('GET', '/api/v1/compliance'),
+    );
+    expect(mine.projects.every((p) => p.projectId !== org.projectB)).toBe(true);
+  });
 });

@@ -1,5 +1,7 @@
 import {
   ApplyTemplateBody,
+  ComplianceQuery,
+  ComplianceReport,
   CreateTemplateBody,
   GateChecklistBody,
   GateDecisionBody,
@@ -54,6 +56,14 @@ export function registerGovernanceRoutes(r: RouteRegistrar, s: Services): void {
     status: 201,
     schema: { params: IdParams, body: NewTemplateVersionBody, response: { 201: LifecycleTemplate } },
     handler: async (req, _reply, actor) => s.governance.newVersion(actor, req.params.id, req.body),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/compliance',
+    summary: 'Compliance with the PMO’s standards per project and per org unit (automatic rules)',
+    tags,
+    schema: { querystring: ComplianceQuery, response: { 200: ComplianceReport } },
+    handler: async (req, _reply, actor) => s.compliance.report(actor, req.query),
   });
   r.add({
     method: 'GET',

@@ -1,0 +1,118 @@
+import { COMPLIANCE_RULES, checkCompliance, complianceScore, type PhaseState, unitScore } from '@baton/core';
+import type { Database } from '@baton/db';
+import { baselines, orgUnits, projectLifecycles, projects, riskProjects, risks } from '@baton/db/schema';
+import { inArray, isNull } from 'drizzle-orm';
+import { type AccessService, type Actor, coversProject } from '../access/access.service.ts';
+
+const DAY = 86_400_000;
+
+/** Compliance with the PMO's standards, checked from what Baton knows, per project and per org unit. */
+export class ComplianceService {
+  constructor(
+    private readonly db: Database,
+    private readonly access: AccessService,
+  ) {}
+
+  async report(actor: Actor, q: { orgUnitId?: string | undefined }) {
+    const v = await this.access.visibility(actor, 'project.read');
+    const scope = q.orgUnitId ? new Set(await this.access.subtree(q.orgUnitId)) : null;
+    const all = await this.db
+      .select({
+        id: projects.id,
+        code: projects.code,
+        name: projects.name,
+        status: projects.status,
+        orgUnitId: projects.orgUnitId,
+        portfolioId: projects.portfolioId,
+        managerId: projects.managerId,
+      })
+      .from(projects)
+      .where(isNull(projects.deletedAt));
+    const list = all.filter((p) => coversProject(v, p) && (!scope || scope.has(p.orgUnitId)));
+    const ids = list.map((p) => p.id);
+    const [units, lifecycles, baselineRows, ownRisks, links] = await Promise.all([
+      this.db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits),
+      ids.length
+        ? this.db.select().from(projectLifecycles).where(inArray(projectLifecycles.projectId, ids))
+        : [],
+      ids.length
+        ? this.db
+            .selectDistinct({ projectId: baselines.projectId })
+            .from(baselines)
+            .where(inArray(baselines.projectId, ids))
+        : [],
+      this.db.select().from(risks).where(isNull(risks.deletedAt)),
+      this.db.select().from(riskProjects),
+    ]);
+    const lifecycleOf = new Map(lifecycles.map((l) => [l.projectId, l]));
+    const baselined = new Set(baselineRows.map((b) => b.projectId));
+    const risksOf = new Map<string, (typeof ownRisks)[number][]>();
+    const byId = new Map(ownRisks.map((r) => [r.id, r]));
+    const add = (pid: string, r: (typeof ownRisks)[number]) =>
+      risksOf.set(pid, [...(risksOf.get(pid) ?? []), r]);
+    for (const r of ownRisks) if (r.projectId) add(r.projectId, r);
+    for (const l of links) {
+      const r = byId.get(l.riskId);
+      if (r) add(l.projectId, r);
+    }
+    const now = Date.now();
+    const rows = list.map((p) => {
+      const l = lifecycleOf.get(p.id);
+      const first = (l?.state as unknown as PhaseState[] | undefined)?.[0];
+      const open = (risksOf.get(p.id) ?? []).filter((r) => r.status === 'open' || r.status === 'monitoring');
+      const reviewed = open
+        .map((r) => r.reviewedAt?.getTime() ?? null)
+        .filter((t): t is number => t !== null);
+      const results = checkCompliance({
+        status: p.status,
+        hasManager: p.managerId !== null,
+        hasLifecycle: l !== undefined,
+        charterApproved: first
+          ? first.gate.status === 'passed' || first.gate.criteria.charter?.met === true
+          : null,
+        lastRiskReviewDays: reviewed.length ? Math.floor((now - Math.max(...reviewed)) / DAY) : null,
+        openRiskCount: open.length,
+        hasBaseline: baselined.has(p.id),
+      });
+      return { p, results, score: complianceScore(results) };
+    });
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const parent = new Map(units.map((u) => [u.id, u.parentId]));
+    // A unit's score covers its projects and everything beneath it.
+    const scoresUnder = new Map<string, (number | null)[]>();
+    for (const r of rows) {
+      let u: string | null | undefined = r.p.orgUnitId;
+      while (u) {
+        scoresUnder.set(u, [...(scoresUnder.get(u) ?? []), r.score]);
+        u = parent.get(u);
+      }
+    }
+    return {
+      asOf: new Date(now).toISOString().slice(0, 10),
+      rules: COMPLIANCE_RULES.map((r) => ({ key: r.key, title: r.title })),
+      projects: rows
+        .filter((r) => r.score !== null)
+        .sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || a.p.code.localeCompare(b.p.code))
+        .map((r) => ({
+          projectId: r.p.id,
+          code: r.p.code,
+          name: r.p.name,
+          status: r.p.status,
+          orgUnitId: r.p.orgUnitId,
+          orgUnitName: unitName.get(r.p.orgUnitId) ?? '',
+          score: r.score,
+          results: r.results,
+        })),
+      units: [...scoresUnder.entries()]
+        .filter(([id]) => !scope || scope.has(id))
+        .map(([id, scores]) => ({
+          orgUnitId: id,
+          name: unitName.get(id) ?? '',
+          score: unitScore(scores),
+          projectCount: scores.filter((s) => s !== null).length,
+        }))
+        .filter((u) => u.projectCount > 0)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+}

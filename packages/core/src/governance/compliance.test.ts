@@ -1,0 +1,70 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type ComplianceFacts, checkCompliance, complianceScore, unitScore } from './compliance.ts';
+
+const good: ComplianceFacts = {
+  status: 'active',
+  hasManager: true,
+  hasLifecycle: true,
+  charterApproved: true,
+  lastRiskReviewDays: 3,
+  openRiskCount: 2,
+  hasBaseline: true,
+};
+
+describe('compliance', () => {
+  it('scores a fully compliant executing project 100', () => {
+    expect(complianceScore(checkCompliance(good))).toBe(100);
+  });
+
+  it('fails each rule on its own fact and says why', () => {
+    const r = checkCompliance({ ...good, hasBaseline: false, lastRiskReviewDays: 45 });
+    expect(r.find((x) => x.rule === 'baseline')).toMatchObject({
+      passed: false,
+      detail: 'Executing without a baseline',
+    });
+    expect(r.find((x) => x.rule === 'risk-review')).toMatchObject({
+      passed: false,
+      detail: 'Last reviewed 45 days ago',
+    });
+    expect(complianceScore(r)).toBe(60);
+    expect(checkCompliance({ ...good, openRiskCount: 0 }).find((x) => x.rule === 'risk-review')?.passed).toBe(
+      false,
+    );
+  });
+
+  it('leaves execution rules out before execution, and everything out for closed projects', () => {
+    const approved = checkCompliance({ ...good, status: 'approved', hasBaseline: false });
+    expect(approved.find((x) => x.rule === 'baseline')?.applicable).toBe(false);
+    expect(complianceScore(approved)).toBe(100);
+    expect(complianceScore(checkCompliance({ ...good, status: 'completed' }))).toBeNull();
+  });
+
+  it('averages units over projects with a score', () => {
+    expect(unitScore([100, 50, null])).toBe(75);
+    expect(unitScore([null])).toBeNull();
+  });
+
+  it('stays within 0–100 and never drops when a fact improves (property)', () => {
+    const facts = fc.record({
+      status: fc.constantFrom('proposed', 'approved', 'active', 'on_hold', 'completed', 'cancelled'),
+      hasManager: fc.boolean(),
+      hasLifecycle: fc.boolean(),
+      charterApproved: fc.constantFrom(true, false, null),
+      lastRiskReviewDays: fc.option(fc.nat(400), { nil: null }),
+      openRiskCount: fc.nat(10),
+      hasBaseline: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(facts, (f) => {
+        const s = complianceScore(checkCompliance(f));
+        if (s !== null) {
+          expect(s).toBeGreaterThanOrEqual(0);
+          expect(s).toBeLessThanOrEqual(100);
+          const better = complianceScore(checkCompliance({ ...f, hasBaseline: true, hasManager: true }));
+          expect(better as number).toBeGreaterThanOrEqual(s);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Automatic compliance rules: facts about a project checked against the PMO's standards, and the
+ * score they make — the share of the rules that apply to it which it meets.
+ */
+export const COMPLIANCE_RULES = [
+  { key: 'lifecycle', title: 'Follows a lifecycle from the methodology library' },
+  { key: 'charter', title: 'Charter approved' },
+  { key: 'risk-review', title: 'Risk register reviewed within 30 days' },
+  { key: 'baseline', title: 'Baseline set before execution' },
+  { key: 'manager', title: 'Project manager named' },
+] as const;
+export type ComplianceRuleKey = (typeof COMPLIANCE_RULES)[number]['key'];
+
+export type ComplianceFacts = {
+  status: string;
+  hasManager: boolean;
+  hasLifecycle: boolean;
+  /** Gate criterion "charter" met, or the first gate passed; null without a lifecycle. */
+  charterApproved: boolean | null;
+  /** The newest review of any of its open risks; null when it has none. */
+  lastRiskReviewDays: number | null;
+  openRiskCount: number;
+  hasBaseline: boolean;
+};
+
+export type RuleResult = { rule: ComplianceRuleKey; applicable: boolean; passed: boolean; detail: string };
+
+const EXECUTING = new Set(['active', 'on_hold']);
+const RUNNING = new Set(['approved', 'active', 'on_hold']);
+
+/** Checks every rule; a rule that does not apply (e.g. a baseline before execution starts) is left out of the score. */
+export function checkCompliance(f: ComplianceFacts): RuleResult[] {
+  const running = RUNNING.has(f.status);
+  return [
+    {
+      rule: 'lifecycle',
+      applicable: running,
+      passed: f.hasLifecycle,
+      detail: f.hasLifecycle ? 'A lifecycle is applied' : 'No lifecycle applied',
+    },
+    {
+      rule: 'charter',
+      applicable: running,
+      passed: f.charterApproved === true,
+      detail:
+        f.charterApproved === null
+          ? 'No lifecycle, so no charter gate'
+          : f.charterApproved
+            ? 'Charter approved at the first gate'
+            : 'Charter not yet approved',
+    },
+    {
+      rule: 'risk-review',
+      applicable: EXECUTING.has(f.status),
+      passed: f.openRiskCount > 0 && f.lastRiskReviewDays !== null && f.lastRiskReviewDays <= 30,
+      detail:
+        f.openRiskCount === 0
+          ? 'No open risks in the register'
+          : f.lastRiskReviewDays === null
+            ? 'Risks never reviewed'
+            : `Last reviewed ${f.lastRiskReviewDays} days ago`,
+    },
+    {
+      rule: 'baseline',
+      applicable: EXECUTING.has(f.status),
+      passed: f.hasBaseline,
+      detail: f.hasBaseline ? 'A schedule baseline is saved' : 'Executing without a baseline',
+    },
+    {
+      rule: 'manager',
+      applicable: running,
+      passed: f.hasManager,
+      detail: f.hasManager ? 'Named' : 'Nobody named',
+    },
+  ];
+}
+
+/** Per cent of applicable rules met, rounded; null when none applies. */
+export function complianceScore(results: readonly RuleResult[]): number | null {
+  const applicable = results.filter((r) => r.applicable);
+  if (applicable.length === 0) return null;
+  return Math.round((100 * applicable.filter((r) => r.passed).length) / applicable.length);
+}
+
+/** A unit's score: the mean of its projects' scores (projects without one left out). */
+export function unitScore(scores: readonly (number | null)[]): number | null {
+  const known = scores.filter((s): s is number => s !== null);
+  if (known.length === 0) return null;
+  return Math.round(known.reduce((a, b) => a + b, 0) / known.length);
+}

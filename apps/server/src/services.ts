@@ -6,6 +6,7 @@ import { AuthService, type SessionPolicy } from './modules/auth/auth.service.ts'
 import { CustomFieldsRepository } from './modules/custom-fields/custom-fields.repository.ts';
 import { CustomFieldsService } from './modules/custom-fields/custom-fields.service.ts';
 import { ComplianceService } from './modules/governance/compliance.service.ts';
+import { GovernanceRepository } from './modules/governance/governance.repository.ts';
 import { GovernanceService } from './modules/governance/governance.service.ts';
 import { JournalRepository } from './modules/journal/journal.repository.ts';
 import { OrgRepository } from './modules/org/org.repository.ts';
@@ -56,6 +57,7 @@ export function createServices(db: Database, policy: SessionPolicy) {
   const strategy = new StrategyService(db, portfolioRepo, journal);
   const proposals = new ProposalsService(db, portfolioRepo, projectsRepo, strategy, access, journal);
   const raidRepo = new RaidRepository();
+  const governanceRepo = new GovernanceRepository();
   return {
     schedule,
     tasks,
@@ -92,7 +94,7 @@ export function createServices(db: Database, policy: SessionPolicy) {
     risks: new RisksService(db, raidRepo, projectsRepo, access, journal),
     issues: new IssuesService(db, raidRepo, projectsRepo, access, journal),
     changes: new ChangesService(db, raidRepo, projectsRepo, schedule, scheduleAnalysis, access, journal),
-    governance: new GovernanceService(db, projectsRepo, raidRepo, access, journal),
-    compliance: new ComplianceService(db, access),
+    governance: new GovernanceService(db, governanceRepo, projectsRepo, raidRepo, access, journal),
+    compliance: new ComplianceService(db, governanceRepo, access),
   };
 }

@@ -1,8 +1,7 @@
 import { COMPLIANCE_RULES, checkCompliance, complianceScore, type PhaseState, unitScore } from '@baton/core';
 import type { Database } from '@baton/db';
-import { baselines, orgUnits, projectLifecycles, projects, riskProjects, risks } from '@baton/db/schema';
-import { inArray, isNull } from 'drizzle-orm';
 import { type AccessService, type Actor, coversProject } from '../access/access.service.ts';
+import type { GovernanceRepository } from './governance.repository.ts';
 
 const DAY = 86_400_000;
 
@@ -10,42 +9,24 @@ const DAY = 86_400_000;
 export class ComplianceService {
   constructor(
     private readonly db: Database,
+    private readonly repo: GovernanceRepository,
     private readonly access: AccessService,
   ) {}
 
   async report(actor: Actor, q: { orgUnitId?: string | undefined }) {
     const v = await this.access.visibility(actor, 'project.read');
     const scope = q.orgUnitId ? new Set(await this.access.subtree(q.orgUnitId)) : null;
-    const all = await this.db
-      .select({
-        id: projects.id,
-        code: projects.code,
-        name: projects.name,
-        status: projects.status,
-        orgUnitId: projects.orgUnitId,
-        portfolioId: projects.portfolioId,
-        managerId: projects.managerId,
-      })
-      .from(projects)
-      .where(isNull(projects.deletedAt));
+    const all = await this.repo.projectsForCompliance(this.db);
     const list = all.filter((p) => coversProject(v, p) && (!scope || scope.has(p.orgUnitId)));
     const ids = list.map((p) => p.id);
-    const [units, lifecycles, baselineRows, ownRisks, links] = await Promise.all([
-      this.db.select({ id: orgUnits.id, name: orgUnits.name, parentId: orgUnits.parentId }).from(orgUnits),
-      ids.length
-        ? this.db.select().from(projectLifecycles).where(inArray(projectLifecycles.projectId, ids))
-        : [],
-      ids.length
-        ? this.db
-            .selectDistinct({ projectId: baselines.projectId })
-            .from(baselines)
-            .where(inArray(baselines.projectId, ids))
-        : [],
-      this.db.select().from(risks).where(isNull(risks.deletedAt)),
-      this.db.select().from(riskProjects),
+    const [units, lifecycles, baselined, ownRisks, links] = await Promise.all([
+      this.repo.orgUnits(this.db),
+      this.repo.lifecyclesOf(this.db, ids),
+      this.repo.baselinedProjects(this.db, ids),
+      this.repo.allRisks(this.db),
+      this.repo.allRiskLinks(this.db),
     ]);
     const lifecycleOf = new Map(lifecycles.map((l) => [l.projectId, l]));
-    const baselined = new Set(baselineRows.map((b) => b.projectId));
     const risksOf = new Map<string, (typeof ownRisks)[number][]>();
     const byId = new Map(ownRisks.map((r) => [r.id, r]));
     const add = (pid: string, r: (typeof ownRisks)[number]) =>

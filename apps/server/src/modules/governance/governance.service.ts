@@ -16,17 +16,6 @@ import {
   type ScopePath,
 } from '@baton/core';
 import type { Database } from '@baton/db';
-import {
-  gateReviews,
-  issues,
-  lifecycleTemplates,
-  projectLifecycles,
-  projects,
-  riskProjects,
-  risks,
-  users,
-} from '@baton/db/schema';
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { invalid, notFound, ProblemError, staleVersion } from '../../http/problem.ts';
 import { type AccessService, type Actor, coversProject } from '../access/access.service.ts';
 import type { JournalRepository } from '../journal/journal.repository.ts';
@@ -34,9 +23,7 @@ import type { ProjectsRepository } from '../projects/projects.repository.ts';
 import type { RaidRepository } from '../raid/raid.repository.ts';
 import { matrixOf } from '../raid/risks.service.ts';
 import { recordChange } from '../shared/record-change.ts';
-
-type TemplateRow = typeof lifecycleTemplates.$inferSelect;
-type ReviewRow = typeof gateReviews.$inferSelect;
+import type { GovernanceRepository, ReviewRow, TemplateRow } from './governance.repository.ts';
 
 /**
  * The methodology library and stage gates: versioned lifecycle templates defined at an org unit
@@ -46,6 +33,7 @@ type ReviewRow = typeof gateReviews.$inferSelect;
 export class GovernanceService {
   constructor(
     private readonly db: Database,
+    private readonly repo: GovernanceRepository,
     private readonly projectsRepo: ProjectsRepository,
     private readonly raidRepo: RaidRepository,
     private readonly access: AccessService,
@@ -57,29 +45,17 @@ export class GovernanceService {
   private async templateDtos(rows: readonly TemplateRow[]): Promise<LifecycleTemplate[]> {
     if (rows.length === 0) return [];
     const keys = [...new Set(rows.map((r) => r.key))];
-    const [latest, units, counts] = await Promise.all([
-      this.db
-        .select({ key: lifecycleTemplates.key, v: sql<number>`max(${lifecycleTemplates.templateVersion})` })
-        .from(lifecycleTemplates)
-        .where(inArray(lifecycleTemplates.key, keys))
-        .groupBy(lifecycleTemplates.key),
+    const [newest, units, count] = await Promise.all([
+      this.repo.latestVersions(this.db, keys),
       this.raidRepo.orgUnitNames(
         this.db,
         rows.map((r) => r.orgUnitId),
       ),
-      this.db
-        .select({ id: projectLifecycles.templateId, n: sql<number>`count(*)` })
-        .from(projectLifecycles)
-        .where(
-          inArray(
-            projectLifecycles.templateId,
-            rows.map((r) => r.id),
-          ),
-        )
-        .groupBy(projectLifecycles.templateId),
+      this.repo.followers(
+        this.db,
+        rows.map((r) => r.id),
+      ),
     ]);
-    const newest = new Map(latest.map((l) => [l.key, Number(l.v)]));
-    const count = new Map(counts.map((c) => [c.id, Number(c.n)]));
     return rows.map((r) => ({
       id: r.id,
       version: r.version,
@@ -99,7 +75,7 @@ export class GovernanceService {
   }
 
   private async template(id: string): Promise<TemplateRow> {
-    const [row] = await this.db.select().from(lifecycleTemplates).where(eq(lifecycleTemplates.id, id));
+    const row = await this.repo.template(this.db, id);
     if (!row) throw notFound('Template');
     return row;
   }
@@ -116,13 +92,15 @@ export class GovernanceService {
   }
 
   async listTemplates(q: { projectId?: string | undefined; all?: 'true' | 'false' | undefined }) {
-    let rows = await this.db
-      .select()
-      .from(lifecycleTemplates)
-      .orderBy(lifecycleTemplates.name, desc(lifecycleTemplates.templateVersion));
+    let rows = await this.repo.templates(this.db);
     if (q.all !== 'true') {
+      // Newest version first within each key: keep the first row of each.
       const seen = new Set<string>();
-      rows = rows.filter((r) => (seen.has(r.key) ? false : (seen.add(r.key), true)));
+      rows = rows.filter((r) => {
+        if (seen.has(r.key)) return false;
+        seen.add(r.key);
+        return true;
+      });
     }
     if (q.projectId) {
       const path = await this.access.projectPath(q.projectId);
@@ -155,31 +133,23 @@ export class GovernanceService {
     },
   ): Promise<LifecycleTemplate> {
     this.checkTemplatePhases(body.phases);
-    const [taken] = await this.db
-      .select({ id: lifecycleTemplates.id })
-      .from(lifecycleTemplates)
-      .where(eq(lifecycleTemplates.key, body.key));
-    if (taken)
+    if (await this.repo.keyTaken(this.db, body.key))
       throw new ProblemError(
         409,
         'duplicate',
         `A template with key “${body.key}” exists: add a version to it.`,
       );
     const row = await this.db.transaction(async (tx) => {
-      const [r] = await tx
-        .insert(lifecycleTemplates)
-        .values({
-          key: body.key,
-          name: body.name,
-          approach: body.approach,
-          description: body.description ?? null,
-          orgUnitId: body.orgUnitId ?? null,
-          phases: body.phases as unknown as Record<string, unknown>[],
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        })
-        .returning();
-      if (!r) throw new Error('insert returned nothing');
+      const r = await this.repo.insertTemplate(tx, {
+        key: body.key,
+        name: body.name,
+        approach: body.approach,
+        description: body.description ?? null,
+        orgUnitId: body.orgUnitId ?? null,
+        phases: body.phases as unknown as Record<string, unknown>[],
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      });
       await recordChange(
         this.journal,
         tx,
@@ -207,25 +177,18 @@ export class GovernanceService {
     const base = await this.template(id);
     this.checkTemplatePhases(body.phases);
     const row = await this.db.transaction(async (tx) => {
-      const [max] = await tx
-        .select({ v: sql<number>`max(${lifecycleTemplates.templateVersion})` })
-        .from(lifecycleTemplates)
-        .where(eq(lifecycleTemplates.key, base.key));
-      const [r] = await tx
-        .insert(lifecycleTemplates)
-        .values({
-          key: base.key,
-          templateVersion: Number(max?.v ?? base.templateVersion) + 1,
-          name: body.name ?? base.name,
-          approach: base.approach,
-          description: body.description === undefined ? base.description : body.description,
-          orgUnitId: base.orgUnitId,
-          phases: body.phases as unknown as Record<string, unknown>[],
-          createdBy: actor.userId,
-          updatedBy: actor.userId,
-        })
-        .returning();
-      if (!r) throw new Error('insert returned nothing');
+      const max = (await this.repo.latestVersions(tx, [base.key])).get(base.key) ?? base.templateVersion;
+      const r = await this.repo.insertTemplate(tx, {
+        key: base.key,
+        templateVersion: max + 1,
+        name: body.name ?? base.name,
+        approach: base.approach,
+        description: body.description === undefined ? base.description : body.description,
+        orgUnitId: base.orgUnitId,
+        phases: body.phases as unknown as Record<string, unknown>[],
+        createdBy: actor.userId,
+        updatedBy: actor.userId,
+      });
       await recordChange(
         this.journal,
         tx,
@@ -245,25 +208,15 @@ export class GovernanceService {
 
   // ---- a project's lifecycle ----
 
-  private async lifecycleRow(projectId: string) {
-    const [row] = await this.db
-      .select()
-      .from(projectLifecycles)
-      .where(eq(projectLifecycles.projectId, projectId));
-    return row ?? null;
+  private lifecycleRow(projectId: string) {
+    return this.repo.lifecycle(this.db, projectId);
   }
 
   private async reviewDtos(rows: readonly ReviewRow[]): Promise<GateReview[]> {
-    const ids = [
-      ...new Set(rows.flatMap((r) => [r.submittedBy, r.decidedBy]).filter((x): x is string => !!x)),
-    ];
-    const names = ids.length
-      ? new Map(
-          (
-            await this.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, ids))
-          ).map((u) => [u.id, u.name]),
-        )
-      : new Map<string, string>();
+    const names = await this.repo.userNames(
+      this.db,
+      rows.flatMap((r) => [r.submittedBy, r.decidedBy]),
+    );
     return rows.map((r) => ({
       id: r.id,
       projectId: r.projectId,
@@ -286,15 +239,8 @@ export class GovernanceService {
     const [template] = await this.templateDtos([t]);
     const defs = t.phases as unknown as PhaseDefinition[];
     const states = row.state as unknown as PhaseState[];
-    const reviews = await this.db
-      .select()
-      .from(gateReviews)
-      .where(eq(gateReviews.projectId, projectId))
-      .orderBy(desc(gateReviews.submittedAt));
-    const [max] = await this.db
-      .select({ v: sql<number>`max(${lifecycleTemplates.templateVersion})` })
-      .from(lifecycleTemplates)
-      .where(eq(lifecycleTemplates.key, t.key));
+    const reviews = await this.repo.reviews(this.db, projectId);
+    const max = (await this.repo.latestVersions(this.db, [t.key])).get(t.key) ?? 0;
     const i = currentPhase(states);
     return {
       projectId,
@@ -305,7 +251,7 @@ export class GovernanceService {
         return { ...d, status: s.status, gateState: s.gate, readiness: gateReadiness(d, s) };
       }),
       currentPhaseKey: i === null ? null : (states[i]?.key ?? null),
-      newerVersion: Number(max?.v ?? 0) > t.templateVersion ? Number(max?.v) : null,
+      newerVersion: max > t.templateVersion ? max : null,
       reviews: await this.reviewDtos(reviews),
     };
   }
@@ -332,7 +278,7 @@ export class GovernanceService {
       );
     const state = initialState(t.phases as unknown as PhaseDefinition[]);
     await this.db.transaction(async (tx) => {
-      await tx.insert(projectLifecycles).values({
+      await this.repo.insertLifecycle(tx, {
         projectId,
         templateId,
         state: state as unknown as Record<string, unknown>[],
@@ -383,17 +329,13 @@ export class GovernanceService {
     tx?: Database,
   ): Promise<void> {
     const run = async (t: Database) => {
-      const [after] = await t
-        .update(projectLifecycles)
-        .set({
-          state: state as unknown as Record<string, unknown>[],
-          version: sql`${projectLifecycles.version} + 1`,
-          updatedAt: new Date(),
-          updatedBy: actor.userId,
-          ...(templateId ? { templateId } : {}),
-        })
-        .where(and(eq(projectLifecycles.projectId, projectId), eq(projectLifecycles.version, version)))
-        .returning();
+      const after = await this.repo.updateLifecycle(
+        t,
+        projectId,
+        version,
+        { state: state as unknown as Record<string, unknown>[], ...(templateId ? { templateId } : {}) },
+        actor.userId,
+      );
       if (!after) throw staleVersion(version + 1, version);
       await recordChange(
         this.journal,
@@ -446,8 +388,7 @@ export class GovernanceService {
       if (!def.gate.deliverables.some((d) => d.key === key))
         throw invalid(`deliverables.${key}`, 'exists', 'no such deliverable');
     const name = actor.userId
-      ? ((await this.db.select({ name: users.name }).from(users).where(eq(users.id, actor.userId)))[0]
-          ?.name ?? null)
+      ? ((await this.repo.userNames(this.db, [actor.userId])).get(actor.userId) ?? null)
       : null;
     const now = new Date().toISOString();
     const next = states.map((s, j) =>
@@ -481,20 +422,10 @@ export class GovernanceService {
   /** The evidence a gate's reviewers see: checklist, project status, open high risks and open issues. */
   private async evidence(projectId: string, def: PhaseDefinition, state: PhaseState) {
     const readiness = gateReadiness(def, state);
-    const [project] = await this.db
-      .select({ status: projects.status })
-      .from(projects)
-      .where(eq(projects.id, projectId));
+    const status = await this.repo.projectStatus(this.db, projectId);
     const settings = await this.raidRepo.settings(this.db);
     const m = matrixOf(settings);
-    const linked = this.db
-      .select({ id: riskProjects.riskId })
-      .from(riskProjects)
-      .where(eq(riskProjects.projectId, projectId));
-    const projectRisks = await this.db
-      .select()
-      .from(risks)
-      .where(and(isNull(risks.deletedAt), or(eq(risks.projectId, projectId), inArray(risks.id, linked))));
+    const projectRisks = await this.repo.risksOfProject(this.db, projectId);
     const openHighRisks = projectRisks
       .filter(
         (r) =>
@@ -502,16 +433,7 @@ export class GovernanceService {
           riskLevel(riskScore(r.probability, r.impact), m) === 'high',
       )
       .map((r) => ({ id: r.id, code: r.code, title: r.title, score: riskScore(r.probability, r.impact) }));
-    const [open] = await this.db
-      .select({ n: sql<number>`count(*)` })
-      .from(issues)
-      .where(
-        and(
-          eq(issues.projectId, projectId),
-          isNull(issues.deletedAt),
-          inArray(issues.status, ['open', 'in_progress']),
-        ),
-      );
+    const openIssues = await this.repo.openIssueCount(this.db, projectId);
     return {
       criteriaMet: def.gate.criteria.filter((c) => state.gate.criteria[c.key]?.met).length,
       criteriaTotal: def.gate.criteria.length,
@@ -520,9 +442,9 @@ export class GovernanceService {
         .length,
       deliverablesTotal: def.gate.deliverables.length,
       missingDeliverables: readiness.missingDeliverables,
-      projectStatus: project?.status ?? 'unknown',
+      projectStatus: status ?? 'unknown',
       openHighRisks,
-      openIssues: Number(open?.n ?? 0),
+      openIssues,
     };
   }
 
@@ -552,7 +474,7 @@ export class GovernanceService {
       j === k ? { ...s, gate: { ...s.gate, status: 'submitted' as const } } : s,
     );
     await this.db.transaction(async (tx) => {
-      await tx.insert(gateReviews).values({
+      await this.repo.insertReview(tx, {
         projectId,
         phaseKey,
         phaseName: def.name,
@@ -590,18 +512,7 @@ export class GovernanceService {
     if (state.gate.status !== 'submitted')
       throw new ProblemError(422, 'not-submitted', `The ${def.gate.name} has not been submitted for review.`);
     const next = decideGate(states, phaseKey, body.decision);
-    const [pending] = await this.db
-      .select()
-      .from(gateReviews)
-      .where(
-        and(
-          eq(gateReviews.projectId, projectId),
-          eq(gateReviews.phaseKey, phaseKey),
-          isNull(gateReviews.decision),
-        ),
-      )
-      .orderBy(desc(gateReviews.submittedAt))
-      .limit(1);
+    const pending = await this.repo.pendingReview(this.db, projectId, phaseKey);
     await this.db.transaction(async (tx) => {
       if (body.decision === 'kill') {
         const before = await this.projectsRepo.getForUpdate(tx, projectId);
@@ -626,15 +537,11 @@ export class GovernanceService {
         );
       }
       if (pending)
-        await tx
-          .update(gateReviews)
-          .set({
-            decision: body.decision,
-            rationale: body.rationale,
-            decidedAt: new Date(),
-            decidedBy: actor.userId,
-          })
-          .where(eq(gateReviews.id, pending.id));
+        await this.repo.decideReview(tx, pending.id, {
+          decision: body.decision,
+          rationale: body.rationale,
+          decidedBy: actor.userId,
+        });
       await this.save(
         actor,
         projectId,
@@ -654,23 +561,8 @@ export class GovernanceService {
 
   /** Gates waiting for a decision, on the projects the actor may see. */
   async queue(actor: Actor) {
-    const rows = await this.db
-      .select()
-      .from(gateReviews)
-      .where(isNull(gateReviews.decision))
-      .orderBy(gateReviews.submittedAt);
-    const ps = rows.length
-      ? await this.db
-          .select({
-            id: projects.id,
-            code: projects.code,
-            name: projects.name,
-            orgUnitId: projects.orgUnitId,
-            portfolioId: projects.portfolioId,
-          })
-          .from(projects)
-          .where(inArray(projects.id, [...new Set(rows.map((r) => r.projectId))]))
-      : [];
+    const rows = await this.repo.pendingReviews(this.db);
+    const ps = await this.repo.projectNames(this.db, [...new Set(rows.map((r) => r.projectId))]);
     const byId = new Map(ps.map((p) => [p.id, p]));
     const v = await this.access.visibility(actor, 'project.read');
     const kept = rows.filter((r) => {

@@ -187,7 +187,7 @@ describe('baton CLI', () => {
         `task ${r.uid}`,
       ).toMatchObject({ start: r.start, finish: r.finish });
     }
-  });
+  }, 180_000); // loads the whole demo (RAID, lifecycles included) in a child process, then three more CLI runs
 
   it('imports and exports the resource pool, and reports capacity', async () => {
     const env = { BATON_HOME: home() };

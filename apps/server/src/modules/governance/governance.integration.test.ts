@@ -235,6 +235,30 @@ describe('methodology and stage gates', () => {
     expect(v2).toMatchObject({ templateVersion: 2, latest: true });
     let l = await ok<Lifecycle>(await pm.request('GET', `/api/v1/projects/${org.projectA}/lifecycle`));
     expect(l.template.templateVersion).toBe(1);
+    // Not while a gate waits for its decision.
+    await h.services.governance.checklist(SYSTEM_ACTOR, org.projectA, 'plan', {
+      version: l.version,
+      criteria: { baseline: { met: true } },
+    });
+    l = await ok<Lifecycle>(await pm.request('GET', `/api/v1/projects/${org.projectA}/lifecycle`));
+    l = await ok<Lifecycle>(
+      await pm.request('POST', `/api/v1/projects/${org.projectA}/lifecycle/gates/plan/submission`, {
+        version: l.version,
+      }),
+    );
+    const blocked = await pm.request('POST', `/api/v1/projects/${org.projectA}/lifecycle/migration`, {
+      version: l.version,
+      templateId: v2.id,
+    });
+    expect(blocked.statusCode).toBe(422);
+    expect(blocked.body).toContain('under review');
+    l = await ok<Lifecycle>(
+      await sponsor.request('POST', `/api/v1/projects/${org.projectA}/lifecycle/gates/plan/decision`, {
+        version: l.version,
+        decision: 'recycle',
+        rationale: 'Baseline needs the new module first.',
+      }),
+    );
     expect(l.newerVersion).toBe(2);
     l = await ok<Lifecycle>(
       await pm.request('POST', `/api/v1/projects/${org.projectA}/lifecycle/migration`, {

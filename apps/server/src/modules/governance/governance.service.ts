@@ -307,10 +307,15 @@ export class GovernanceService {
       throw invalid('templateId', 'exists', 'no such template');
     });
     await this.applicable(to, projectId);
-    const state = migrateState(
-      row.state as unknown as PhaseState[],
-      to.phases as unknown as PhaseDefinition[],
-    );
+    const current = row.state as unknown as PhaseState[];
+    const pending = current.find((x) => x.gate.status === 'submitted');
+    if (pending)
+      throw new ProblemError(
+        422,
+        'gate-under-review',
+        `The ${pending.key} gate is under review: have it decided before migrating.`,
+      );
+    const state = migrateState(current, to.phases as unknown as PhaseDefinition[]);
     await this.save(actor, projectId, row.version, state, body.templateId, {
       action: 'migrate',
       before: { template: `${from.name} v${from.templateVersion}` },

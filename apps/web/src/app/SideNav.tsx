@@ -21,6 +21,16 @@ const PORTFOLIO: readonly Item[] = [
   { to: '/portfolio/strategy', label: 'Strategy', icon: '◎' },
 ];
 
+const GOVERNANCE: readonly Item[] = [
+  { to: '/risks', label: 'Risk register', icon: '⚠' },
+  { to: '/issues', label: 'Issues', icon: '✱' },
+  { to: '/change-requests', label: 'Change requests', icon: '⇆' },
+  { to: '/gate-reviews', label: 'Gate reviews', icon: '⚐' },
+  { to: '/governance/templates', label: 'Lifecycle templates', icon: '☰' },
+  { to: '/compliance', label: 'Compliance', icon: '✔' },
+  { to: '/governance/settings', label: 'Governance settings', icon: '⊙', action: 'governance.manage' },
+];
+
 const RESOURCES: readonly Item[] = [
   { to: '/resources', label: 'Resource pool', icon: '☻', action: 'resource.read' },
   { to: '/capacity', label: 'Capacity', icon: '▤', action: 'resource.read' },
@@ -63,10 +73,20 @@ export function SideNav({ open }: { open: boolean }) {
       </div>
       <div className="sidenav__section">
         <h2 className="sidenav__heading" id="nav-portfolio">
-          Portfolio
+          Portfolio management
         </h2>
         <ul aria-labelledby="nav-portfolio">
           {PORTFOLIO.map((item) => (
+            <NavItem key={item.to} item={item} />
+          ))}
+        </ul>
+      </div>
+      <div className="sidenav__section">
+        <h2 className="sidenav__heading" id="nav-governance">
+          Governance
+        </h2>
+        <ul aria-labelledby="nav-governance">
+          {GOVERNANCE.filter((item) => !item.action || can(item.action)).map((item) => (
             <NavItem key={item.to} item={item} />
           ))}
         </ul>

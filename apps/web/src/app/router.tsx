@@ -2,7 +2,10 @@ import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AuditLogPage } from '../features/audit/AuditLogPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { CompliancePage } from '../features/compliance/CompliancePage.tsx';
 import { CustomFieldsPage } from '../features/custom-fields/CustomFieldsPage.tsx';
+import { GateReviewsPage } from '../features/governance/GateReviewsPage.tsx';
+import { LifecycleTemplatesPage } from '../features/governance/LifecycleTemplatesPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
 import { OrganisationPage } from '../features/org/OrganisationPage.tsx';
@@ -18,6 +21,11 @@ import { StrategyPage } from '../features/portfolio/strategy/StrategyPage.tsx';
 import { ProjectCreatePage } from '../features/projects/ProjectCreatePage.tsx';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
 import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
+import { ChangeRequestsPage } from '../features/raid/ChangeRequestsPage.tsx';
+import { GovernanceSettingsPage } from '../features/raid/GovernanceSettingsPage.tsx';
+import { IssuesPage } from '../features/raid/IssuesPage.tsx';
+import { RiskDetailPage } from '../features/raid/RiskDetailPage.tsx';
+import { RiskRegisterPage } from '../features/raid/RiskRegisterPage.tsx';
 import { AvailabilityPage } from '../features/resources/AvailabilityPage.tsx';
 import { CapacityPage } from '../features/resources/CapacityPage.tsx';
 import { ResourceDetailPage } from '../features/resources/ResourceDetailPage.tsx';
@@ -71,6 +79,21 @@ export function createAppRouter() {
         { path: 'portfolio/scenarios/compare', element: <ScenarioComparePage /> },
         { path: 'portfolio/scenarios/:id', element: <ScenarioDetailPage /> },
         { path: 'portfolio/review', element: <ReviewPage /> },
+        { path: 'risks', element: <RiskRegisterPage /> },
+        { path: 'risks/:id', element: <RiskDetailPage /> },
+        { path: 'issues', element: <IssuesPage /> },
+        { path: 'change-requests', element: <ChangeRequestsPage /> },
+        { path: 'gate-reviews', element: <GateReviewsPage /> },
+        { path: 'governance/templates', element: <LifecycleTemplatesPage /> },
+        { path: 'compliance', element: <CompliancePage /> },
+        {
+          path: 'governance/settings',
+          element: (
+            <RequireAction action="governance.manage">
+              <GovernanceSettingsPage />
+            </RequireAction>
+          ),
+        },
         {
           path: 'resources',
           element: (

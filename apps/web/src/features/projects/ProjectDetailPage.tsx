@@ -10,6 +10,9 @@ import { ErrorState } from '../../design/ErrorState.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { StatusBadge } from '../../design/StatusBadge.tsx';
 import { TabPanel, Tabs } from '../../design/Tabs.tsx';
+import { ProjectLifecycleTab } from '../governance/ProjectLifecycleTab.tsx';
+import { ProjectChangesTab } from '../raid/ProjectChangesTab.tsx';
+import { ProjectRaidTab } from '../raid/ProjectRaidTab.tsx';
 import { ProjectResourcingTab } from '../resources/ProjectResourcingTab.tsx';
 import { ScheduleTab } from '../schedule/ScheduleTab.tsx';
 import { LifecycleActions } from './LifecycleActions.tsx';
@@ -17,7 +20,7 @@ import { ProjectEditor } from './ProjectEditor.tsx';
 import { ProjectHistory } from './ProjectHistory.tsx';
 import { ProjectOverview } from './ProjectOverview.tsx';
 
-type TabId = 'overview' | 'schedule' | 'resourcing' | 'edit' | 'history';
+type TabId = 'overview' | 'schedule' | 'resourcing' | 'lifecycle' | 'raid' | 'changes' | 'edit' | 'history';
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -32,9 +35,11 @@ export function ProjectDetailPage() {
         ? 'schedule'
         : requested === 'resourcing' && can('resource.read')
           ? 'resourcing'
-          : requested === 'edit' && canEdit
-            ? 'edit'
-            : 'overview';
+          : requested === 'lifecycle' || requested === 'raid' || requested === 'changes'
+            ? requested
+            : requested === 'edit' && canEdit
+              ? 'edit'
+              : 'overview';
   const setTab = (next: TabId) => {
     const p = new URLSearchParams(params);
     if (next === 'overview') p.delete('tab');
@@ -73,6 +78,9 @@ export function ProjectDetailPage() {
     { id: 'overview', label: 'Overview' },
     { id: 'schedule', label: 'Schedule' },
     ...(can('resource.read') ? [{ id: 'resourcing' as const, label: 'Resourcing' }] : []),
+    { id: 'lifecycle', label: 'Lifecycle' },
+    { id: 'raid', label: 'RAID' },
+    { id: 'changes', label: 'Changes' },
     ...(canEdit ? [{ id: 'edit' as const, label: 'Edit' }] : []),
     { id: 'history', label: 'History' },
   ];
@@ -106,6 +114,11 @@ export function ProjectDetailPage() {
         {tab === 'overview' && <ProjectOverview project={project} />}
         {tab === 'schedule' && <ScheduleTab key={project.id} project={project} />}
         {tab === 'resourcing' && <ProjectResourcingTab key={project.id} projectId={project.id} />}
+        {tab === 'lifecycle' && (
+          <ProjectLifecycleTab key={project.id} projectId={project.id} projectName={project.name} />
+        )}
+        {tab === 'raid' && <ProjectRaidTab key={project.id} project={project} />}
+        {tab === 'changes' && <ProjectChangesTab key={project.id} project={project} />}
         {tab === 'edit' && (
           <ProjectEditor key={project.id} project={project} onDone={() => setTab('overview')} />
         )}

@@ -137,7 +137,9 @@ beforeAll(async () => {
       name: 'Matrix',
       approach: 'predictive',
       orgUnitId: org.unitA,
-      phases: [{ key: 'initiate', name: 'Initiate', gate: { name: 'Gate 1', criteria: [], deliverables: [] } }],
+      phases: [
+        { key: 'initiate', name: 'Initiate', gate: { name: 'Gate 1', criteria: [], deliverables: [] } },
+      ],
     })
   ).id;
   for (const role of ROLES) {
@@ -206,7 +208,11 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     '/api/v1/timesheets/:id': NO_SUCH,
     '/api/v1/auth/tokens/:id': NO_SUCH,
   };
-  let path = url.replace(':grantId', NO_SUCH).replace(':number', '0').replace(':itemId', NO_SUCH).replace(':phaseKey', 'initiate');
+  let path = url
+    .replace(':grantId', NO_SUCH)
+    .replace(':number', '0')
+    .replace(':itemId', NO_SUCH)
+    .replace(':phaseKey', 'initiate');
   for (const [prefix, id] of Object.entries(ids)) {
     if (path.startsWith(prefix)) path = path.replace(':id', id);
   }

@@ -44,6 +44,13 @@ export type RouteSpec<S extends Schemas> = {
   bodyLimit?: number;
   /** A read whose result may be served from the read cache (per user and URL). */
   cache?: boolean;
+  /**
+   * The handler returns its 200 body already as JSON text (UTF-8 bytes or a string), which is sent
+   * as it is, not encoded through the response schema: for a large payload the server builds from
+   * its own data, where that pass cost about as much as computing it (the capacity heatmap, ~4 MB).
+   * The schema still documents the response in OpenAPI; the route's tests hold the text to it.
+   */
+  jsonBody?: boolean;
   handler: (req: RouteRequest<S>, reply: FastifyReply, actor: Actor) => Promise<unknown>;
 };
 
@@ -93,16 +100,23 @@ export class RouteRegistrar {
           const hit = cache.get(key);
           const generation = cache.current;
           const body =
-            typeof hit === 'string'
+            typeof hit === 'string' || hit instanceof Uint8Array
               ? hit
-              : JSON.stringify(
-                  okSchema(spec)?.parse(await spec.handler(req as unknown as RouteRequest<S>, reply, actor)),
-                );
+              : spec.jsonBody
+                ? jsonText(await spec.handler(req as unknown as RouteRequest<S>, reply, actor))
+                : JSON.stringify(
+                    okSchema(spec)?.parse(
+                      await spec.handler(req as unknown as RouteRequest<S>, reply, actor),
+                    ),
+                  );
           if (hit === undefined) cache.set(key, generation, body);
           return reply.type('application/json; charset=utf-8').send(body);
         }
         const result = await spec.handler(req as unknown as RouteRequest<S>, reply, actor);
         if (spec.status && reply.statusCode === 200) reply.code(spec.status);
+        // JSON text with a JSON content type is sent as it is, past the schema's serialiser.
+        if (spec.jsonBody && !reply.sent)
+          return reply.type('application/json; charset=utf-8').send(jsonText(result));
         return result;
       },
     });
@@ -120,6 +134,12 @@ const unauthenticated = () =>
 export function authOf(req: FastifyRequest): Authenticated {
   if (!req.auth) throw unauthenticated();
   return req.auth;
+}
+
+/** The body a `jsonBody` handler returned: JSON text, as bytes or a string. */
+function jsonText(result: unknown): Uint8Array | string {
+  if (typeof result === 'string' || result instanceof Uint8Array) return result;
+  throw new Error('a jsonBody route must return its body as JSON text');
 }
 
 function okSchema(spec: { schema: Schemas }): ZodType | undefined {

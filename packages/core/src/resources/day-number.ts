@@ -1,27 +1,52 @@
 /**
  * A calendar date as whole days since 1970-01-01 (a Thursday), with no time zone: the resource
- * engine counts hours per day and never needs an instant. `Date.UTC` serves only as a Gregorian
- * calculator, so results do not depend on the process's `TZ`.
+ * engine counts hours per day and never needs an instant. `Date.UTC` and civil-date arithmetic serve
+ * only as Gregorian calculators, so results do not depend on the process's `TZ`.
  */
 export type DayNumber = number;
 
 const MS_PER_DAY = 86_400_000;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** Parses `YYYY-MM-DD` into a day number; throws a RangeError on malformed or impossible dates. */
+/** The value of the two or four ASCII digits of `text` from `at`, or -1 if one is not a digit. */
+function digits(text: string, at: number, count: number): number {
+  let v = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
+}
+
+/**
+ * Parses `YYYY-MM-DD` into a day number; throws a RangeError on malformed or impossible dates.
+ * Arithmetic on the digits rather than a regular expression and a Date: the capacity picture
+ * parses every booking's dates on each request.
+ */
 export function toDayNumber(text: string): DayNumber {
-  const m = ISO_DATE.exec(text);
-  if (!m) throw new RangeError(`not a YYYY-MM-DD date: ${text}`);
-  const year = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  // setUTCFullYear, unlike Date.UTC, does not map years 0..99 to 1900..1999.
-  const check = new Date(0);
-  check.setUTCFullYear(year, month - 1, day);
+  const year =
+    typeof text === 'string' && text.length === 10 && text[4] === '-' && text[7] === '-'
+      ? digits(text, 0, 4)
+      : -1;
+  const month = year < 0 ? -1 : digits(text, 5, 2);
+  const day = month < 0 ? -1 : digits(text, 8, 2);
+  if (day < 0) throw new RangeError(`not a YYYY-MM-DD date: ${text}`);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] ?? 0);
   // Reject 2026-02-31 and the like instead of silently rolling over.
-  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
-    throw new RangeError(`not a calendar date: ${text}`);
-  return Math.floor(check.getTime() / MS_PER_DAY);
+  if (month < 1 || month > 12 || day < 1 || day > days) throw new RangeError(`not a calendar date: ${text}`);
+  return daysFromCivil(year, month, day);
 }
 
 /** Formats a day number as `YYYY-MM-DD`. */

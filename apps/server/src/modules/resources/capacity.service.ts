@@ -2,6 +2,7 @@ import type { CapacityQuery, CapacityReport, OverAllocation } from '@baton/contr
 import {
   type DayNumber,
   fromDayNumber,
+  type PeriodGranularity,
   rankAvailability,
   readFreeHours,
   reconcileHours,
@@ -13,8 +14,18 @@ import type { Database } from '@baton/db';
 import { writeCapacityHeatmapXlsx } from '@baton/interop';
 import { type AccessService, type Actor, coversProject } from '../access/access.service.ts';
 import type { ScheduleService } from '../schedule/schedule.service.ts';
-import { buildDemandModel, type DemandModel, gridOf, round2, spreadAllocation } from './demand-model.ts';
-import type { ResourceFilter, ResourceListRow, ResourcesRepository } from './resources.repository.ts';
+import { type CapacityTable, tableToReport, writeCapacityReportJson } from './capacity-json.ts';
+import {
+  buildDemandGrid,
+  buildDemandModel,
+  DEMAND_STATUSES,
+  type DemandGrid,
+  type DemandInputs,
+  type DemandModel,
+  round2,
+  spreadAllocation,
+} from './demand-model.ts';
+import type { CapacityResourceRow, ResourceFilter, ResourcesRepository } from './resources.repository.ts';
 import { groupBy, kindOf, rateOn, today } from './resources.service.ts';
 import type { TimesheetsRepository } from './timesheets.repository.ts';
 
@@ -38,8 +49,18 @@ export class CapacityService {
     private readonly schedule: ScheduleService,
   ) {}
 
-  /** Loads bookings, task assignments, leave and calendars for the resources in a filter and window. */
+  /** The per-day model of a filter and window (levelling and reconciliation read days). */
   async loadModel(from: string, to: string, f: Filter): Promise<DemandModel> {
+    return buildDemandModel(await this.loadInputs(from, to, f));
+  }
+
+  /** The capacity grid of a filter and window at a granularity (the report, availability). */
+  async loadGrid(from: string, to: string, f: Filter, granularity: PeriodGranularity): Promise<DemandGrid> {
+    return buildDemandGrid(await this.loadInputs(from, to, f), granularity);
+  }
+
+  /** Reads bookings, task assignments, leave and calendars for the resources in a filter and window. */
+  private async loadInputs(from: string, to: string, f: Filter): Promise<DemandInputs> {
     const rf: ResourceFilter = { active: true, kind: undefined };
     if (f.orgUnitId) rf.orgUnitIds = await this.access.subtree(f.orgUnitId);
     if (f.skillId) {
@@ -49,30 +70,39 @@ export class CapacityService {
     if (f.resourceId) rf.ids = [f.resourceId];
     if (f.resourceIds) rf.ids = f.resourceIds;
     if (f.projectId) {
-      const [allocs, tasks] = await Promise.all([
-        this.repo.listAllocations(this.db, { projectId: f.projectId, from, to }),
-        this.repo.assignmentDemand(this.db, { from, to }),
-      ]);
-      const ids = new Set([
-        ...allocs.map((a) => a.resourceId),
-        ...tasks.filter((t) => t.projectId === f.projectId).map((t) => t.resourceId),
-      ]);
+      const ids = new Set(
+        await this.repo.resourcesWithDemandIn(this.db, { projectId: f.projectId, from, to }),
+      );
       rf.ids = rf.ids ? rf.ids.filter((id) => ids.has(id)) : [...ids];
     }
-    let { rows } = await this.repo.listResources(rf, 'name', null);
-    rows = rows.filter(
-      (r) => r.kind === 'work' && (!f.role || (r.role ?? '').toLowerCase() === f.role.toLowerCase()),
-    );
-    // With no filter every resource is in: reading the window alone is cheaper than naming them all.
-    const everyone = !rf.orgUnitIds && !rf.skillId && !rf.ids && !f.role;
-    const ids = everyone ? null : rows.map((r) => r.id);
+    const role = f.role?.toLowerCase();
     const fromDay = toDayNumber(from);
     const toDay = toDayNumber(to);
-    const [leave, allocations, assignments, calendars] = await Promise.all([
-      this.repo.leaveOf(this.db, ids, { from, to }),
-      this.repo.listAllocations(this.db, { resourceIds: ids ?? undefined, from, to }),
-      this.repo.assignmentDemand(this.db, { resourceIds: ids ?? undefined, from, to }),
-      this.schedule.workingMinutesByDay([...new Set(rows.map((r) => r.calendarId))], fromDay, toDay),
+    const resourcesRead = this.repo
+      .capacityResources(this.db, rf)
+      .then((list) => (role ? list.filter((r) => (r.role ?? '').toLowerCase() === role) : list));
+    const demandOf = (ids: readonly string[] | null) =>
+      Promise.all([
+        this.repo.leaveInWindow(this.db, ids, { from, to }),
+        this.repo.allocationDemand(this.db, { resourceIds: ids, from, to }),
+        this.repo.assignmentLoad(this.db, { resourceIds: ids, from, to }),
+      ]);
+    // With no filter every resource is in: reading the window alone is cheaper than naming them all,
+    // and the demand is read alongside the resources instead of after them.
+    const everyone = !rf.orgUnitIds && !rf.skillId && !rf.ids && !f.role;
+    // The organisation's calendar is read at once; another read only if a resource has its own.
+    const standardRead = this.schedule.workingMinutesByDay([], fromDay, toDay);
+    standardRead.catch(() => undefined);
+    const [rows, [leave, allocations, assignments], calendars] = await Promise.all([
+      resourcesRead,
+      everyone ? demandOf(null) : resourcesRead.then((list) => demandOf(list.map((r) => r.id))),
+      resourcesRead.then((list) => {
+        const own = [...new Set(list.map((r) => r.calendarId).filter((c): c is string => !!c))];
+        // After the first read, which creates the Standard calendar if there is none yet.
+        return own.length
+          ? standardRead.then(() => this.schedule.workingMinutesByDay(own, fromDay, toDay))
+          : standardRead;
+      }),
     ]);
     const taskCalendars = [...new Set(assignments.map((a) => a.calendarId).filter((c): c is string => !!c))];
     const cal = taskCalendars.some((c) => !calendars.calendars.has(c))
@@ -82,125 +112,152 @@ export class CapacityService {
           toDay,
         )
       : calendars;
-    return buildDemandModel({
-      fromDay,
-      toDay,
-      resources: rows,
-      leave,
-      allocations,
-      assignments,
-      calendars: cal,
-    });
+    return { fromDay, toDay, resources: rows, leave, allocations, assignments, calendars: cal };
   }
 
+  /** The capacity report: capacity against demand per row and period, and the over-allocations. */
   async report(q: CapacityQuery): Promise<CapacityReport> {
-    const model = await this.loadModel(q.from, q.to, q);
-    const { grid, periods, projectIds } = gridOf(model, q.granularity);
+    return tableToReport(await this.table(q));
+  }
+
+  /** The same report as its JSON text (UTF-8), exactly JSON.stringify of {@link report}, written without the objects. */
+  async reportJson(q: CapacityQuery): Promise<Buffer> {
+    return writeCapacityReportJson(await this.table(q));
+  }
+
+  private async table(q: CapacityQuery): Promise<CapacityTable> {
+    const inputs = await this.loadInputs(q.from, q.to, q);
+    // Codes and names of the projects with demand, asked for before the grid is built and read
+    // once it and the rows are: the query runs while they are computed.
+    const namesRead = this.repo.projectNames(this.db, projectsWithDemand(inputs));
+    namesRead.catch(() => undefined);
+    const { grid, periods, projectIds, resources } = buildDemandGrid(inputs, q.granularity);
     const filter = { includeTentative: q.includeTentative === 'true' };
+    const withTentative = filter.includeTentative;
     const P = periods.count;
     const periodList = Array.from({ length: P }, (_, p) => ({
       start: fromDayNumber(periods.starts[p] as number),
       end: fromDayNumber(periods.ends[p] as number),
     }));
-    const cellsOf = (
-      cap: (p: number) => number,
-      committed: (p: number) => number,
-      tentative: (p: number) => number,
-    ) =>
-      periodList.map((period, p) => {
-        const c = cap(p);
-        const demand = committed(p) + (filter.includeTentative ? tentative(p) : 0);
-        return {
-          start: period.start,
-          end: period.end,
-          capacityHours: round2(c),
-          demandHours: round2(demand),
-          committedHours: round2(committed(p)),
-          tentativeHours: round2(tentative(p)),
-          utilisation: c > 0 ? Math.round((demand / c) * 1000) / 1000 : null,
-        };
-      });
-    const rowOf = (
-      groupId: string,
-      label: string,
-      resource: ResourceListRow | null,
-      members: readonly number[],
-    ): CapacityReport['rows'][number] => {
-      const sum = (arr: Float64Array, p: number) =>
-        members.reduce((s, r) => s + (arr[r * P + p] as number), 0);
-      const cells = cellsOf(
-        (p) => sum(grid.capacity, p),
-        (p) => sum(grid.committed, p),
-        (p) => sum(grid.tentative, p),
+    const runs = scanOverAllocations(grid, { ...filter, toleranceHours: 0.01 });
+    const d = grid.demands;
+    // Each run's projects with their hours within it, from the resource's demands (summed per
+    // project in one scratch column, cleared after each run).
+    const hoursOf = new Float64Array(grid.projectCount);
+    const named = runs.map((run) => {
+      const from = grid.byResourceOffset[run.resource] as number;
+      const to = grid.byResourceOffset[run.resource + 1] as number;
+      for (let k = from; k < to; k++) {
+        const i = grid.byResource[k] as number;
+        if (!withTentative && d.tentative[i]) continue;
+        const pi = d.project[i] as number;
+        const fp = d.firstPeriod[i] as number;
+        const off = d.offset[i] as number;
+        const end = d.offset[i + 1] as number;
+        for (let j = off; j < end; j++) {
+          const p = fp + j - off;
+          if (p >= run.firstPeriod && p <= run.lastPeriod)
+            hoursOf[pi] = (hoursOf[pi] as number) + (d.hours[j] as number);
+        }
+      }
+      const list: string[] = [];
+      const hours: number[] = [];
+      for (const pi of run.projects)
+        if ((hoursOf[pi] as number) > 0) {
+          list.push(projectIds[pi] as string);
+          hours.push(hoursOf[pi] as number);
+        }
+      for (let k = from; k < to; k++) hoursOf[d.project[grid.byResource[k] as number] as number] = 0;
+      return { run, list, hours };
+    });
+    // One row per resource or group; its cells are columns (row g, period p at g * P + p).
+    type Row = { label: string; groupId: string; resource: CapacityResourceRow | null; members: number[] };
+    const all = resources.map((_, i) => i);
+    let groups: Row[];
+    if (q.groupBy === 'resource') {
+      groups = resources.map((r, i) => ({ groupId: r.id, label: r.name, resource: r, members: [i] }));
+    } else if (q.groupBy === 'role') {
+      const by = groupBy(all, (i) => resources[i]?.role ?? '');
+      groups = [...by.entries()]
+        .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
+        .map(([role, members]) => ({
+          groupId: role || 'none',
+          label: role || 'No role',
+          resource: null,
+          members,
+        }));
+    } else if (q.groupBy === 'org_unit') {
+      const by = groupBy(all, (i) => resources[i]?.orgUnitId ?? '');
+      groups = [...by.entries()].map(([id, members]) => ({
+        groupId: id || 'none',
+        label: resources[members[0] ?? 0]?.orgUnitName ?? 'No org unit',
+        resource: null,
+        members,
+      }));
+      groups.sort((a, b) => a.label.localeCompare(b.label));
+    } else {
+      const skills = await this.repo.skillsOf(
+        this.db,
+        resources.map((r) => r.id),
       );
-      return {
+      const index = new Map(resources.map((r, i) => [r.id, i]));
+      const by = groupBy(skills, (s) => s.skillId);
+      groups = [...by.values()]
+        .map((list) => ({
+          groupId: list[0]?.skillId ?? '',
+          label: list[0]?.skillName ?? '',
+          resource: null,
+          members: list.map((s) => index.get(s.resourceId) ?? -1).filter((i) => i >= 0),
+        }))
+        .sort((a, b) => a.label.localeCompare(b.label));
+    }
+    const G = groups.length;
+    const capacity = new Float64Array(G * P);
+    const demand = new Float64Array(G * P);
+    const committed = new Float64Array(G * P);
+    const tentative = new Float64Array(G * P);
+    const utilisation = new Float64Array(G * P);
+    const rows: CapacityTable['rows'] = new Array(G);
+    for (let g = 0; g < G; g++) {
+      const { members, resource, groupId, label } = groups[g] as Row;
+      let capacityTotal = 0;
+      let demandTotal = 0;
+      for (let p = 0; p < P; p++) {
+        // Members summed in order, per period.
+        let c = 0;
+        let com = 0;
+        let ten = 0;
+        for (let m = 0; m < members.length; m++) {
+          const i = (members[m] as number) * P + p;
+          c += grid.capacity[i] as number;
+          com += grid.committed[i] as number;
+          ten += grid.tentative[i] as number;
+        }
+        const asked = com + (withTentative ? ten : 0);
+        const o = g * P + p;
+        const capacityHours = round2(c);
+        const demandHours = round2(asked);
+        capacity[o] = capacityHours;
+        demand[o] = demandHours;
+        committed[o] = round2(com);
+        tentative[o] = round2(ten);
+        utilisation[o] = c > 0 ? Math.round((asked / c) * 1000) / 1000 : Number.NaN;
+        capacityTotal += capacityHours;
+        demandTotal += demandHours;
+      }
+      rows[g] = {
         resourceId: resource?.id ?? null,
         groupId,
         label,
         kind: resource ? kindOf(resource) : null,
-        periods: cells,
-        capacityHours: round2(cells.reduce((s, c) => s + c.capacityHours, 0)),
-        demandHours: round2(cells.reduce((s, c) => s + c.demandHours, 0)),
+        capacityHours: round2(capacityTotal),
+        demandHours: round2(demandTotal),
       };
-    };
-    const all = model.resources.map((_, i) => i);
-    let rows: CapacityReport['rows'];
-    if (q.groupBy === 'resource') {
-      rows = model.resources.map((r, i) => rowOf(r.id, r.name, r, [i]));
-    } else if (q.groupBy === 'role') {
-      const by = groupBy(all, (i) => model.resources[i]?.role ?? '');
-      rows = [...by.entries()]
-        .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-        .map(([role, members]) => rowOf(role || 'none', role || 'No role', null, members));
-    } else if (q.groupBy === 'org_unit') {
-      const by = groupBy(all, (i) => model.resources[i]?.orgUnitId ?? '');
-      rows = [...by.entries()].map(([id, members]) =>
-        rowOf(id || 'none', model.resources[members[0] ?? 0]?.orgUnitName ?? 'No org unit', null, members),
-      );
-      rows.sort((a, b) => a.label.localeCompare(b.label));
-    } else {
-      const skills = await this.repo.skillsOf(
-        this.db,
-        model.resources.map((r) => r.id),
-      );
-      const index = new Map(model.resources.map((r, i) => [r.id, i]));
-      const by = groupBy(skills, (s) => s.skillId);
-      rows = [...by.values()]
-        .map((list) =>
-          rowOf(
-            list[0]?.skillId ?? '',
-            list[0]?.skillName ?? '',
-            null,
-            list.map((s) => index.get(s.resourceId) ?? -1).filter((i) => i >= 0),
-          ),
-        )
-        .sort((a, b) => a.label.localeCompare(b.label));
     }
-    const runs = scanOverAllocations(grid, { ...filter, toleranceHours: 0.01 });
-    const projects = new Map(
-      (await this.repo.projectsByIds(this.db, projectIds)).map((p) => [p.id, p] as const),
-    );
-    const overAllocations: OverAllocation[] = runs.map((run) => {
-      const r = model.resources[run.resource] as ResourceListRow;
-      const hoursBy = new Map<string, number>();
-      for (
-        let k = grid.byResourceOffset[run.resource] as number;
-        k < (grid.byResourceOffset[run.resource + 1] as number);
-        k++
-      ) {
-        const d = grid.byResource[k] as number;
-        if (!filter.includeTentative && grid.demands.tentative[d]) continue;
-        const pid = projectIds[grid.demands.project[d] as number] as string;
-        const fp = grid.demands.firstPeriod[d] as number;
-        for (let j = grid.demands.offset[d] as number; j < (grid.demands.offset[d + 1] as number); j++) {
-          const p = fp + j - (grid.demands.offset[d] as number);
-          if (p >= run.firstPeriod && p <= run.lastPeriod)
-            hoursBy.set(pid, (hoursBy.get(pid) ?? 0) + (grid.demands.hours[j] as number));
-        }
-      }
-      const list = run.projects
-        .map((pi) => projectIds[pi] as string)
-        .filter((id) => (hoursBy.get(id) ?? 0) > 0);
+
+    const projects = new Map((await namesRead).map((p) => [p.id, p] as const));
+    const overAllocations: OverAllocation[] = named.map(({ run, list, hours }) => {
+      const r = resources[run.resource] as CapacityResourceRow;
       return {
         resourceId: r.id,
         resourceName: r.name,
@@ -209,11 +266,11 @@ export class CapacityService {
         excessHours: round2(run.excessHours),
         peakExcessHours: round2(run.peakExcessHours),
         projectIds: list,
-        projects: list.map((id) => ({
+        projects: list.map((id, k) => ({
           id,
           code: projects.get(id)?.code ?? '',
           name: projects.get(id)?.name ?? '',
-          hours: round2(hoursBy.get(id) ?? 0),
+          hours: round2(hours[k] as number),
         })),
       };
     });
@@ -224,6 +281,11 @@ export class CapacityService {
       groupBy: q.groupBy,
       periods: periodList,
       rows,
+      capacity,
+      demand,
+      committed,
+      tentative,
+      utilisation,
       overAllocations,
     };
   }
@@ -264,12 +326,16 @@ export class CapacityService {
     limit: number;
   }) {
     const needed = q.hoursPerWeek ?? (q.fraction ?? 1) * 40;
-    const model = await this.loadModel(q.from, q.to, { ...q, minLevel: q.minLevel });
-    const { grid, periods } = gridOf(model, 'week');
+    const { grid, periods, resources } = await this.loadGrid(
+      q.from,
+      q.to,
+      { ...q, minLevel: q.minLevel },
+      'week',
+    );
     const skills = q.skillId
       ? await this.repo.skillsOf(
           this.db,
-          model.resources.map((r) => r.id),
+          resources.map((r) => r.id),
         )
       : [];
     const levelOf = new Map(
@@ -286,7 +352,7 @@ export class CapacityService {
       need[p] = (needed * days) / 5;
     }
     const filter = { includeTentative: true };
-    const candidates = model.resources.map((r, i) => ({
+    const candidates = resources.map((r, i) => ({
       resource: i,
       skillLevel: q.skillId ? (levelOf.get(r.id) ?? null) : null,
       freeHours: readFreeHours(grid, i, 0, periods.count - 1, filter),
@@ -300,7 +366,7 @@ export class CapacityService {
     return {
       neededHoursPerWeek: round2(needed),
       items: ranked.slice(0, q.limit).map((m) => {
-        const r = model.resources[m.resource] as ResourceListRow;
+        const r = resources[m.resource] as CapacityResourceRow;
         const free = candidates[m.resource]?.freeHours ?? new Float64Array(0);
         return {
           resourceId: r.id,
@@ -381,9 +447,11 @@ export class CapacityService {
       const a = get(model.resources[cell.resource]?.id ?? '', cell.projectId);
       a.planned += cell.allocated.reduce((s, x) => s + x, 0);
       a.assigned += cell.assigned.reduce((s, x) => s + x, 0);
-      for (let d = 0; d < Math.min(elapsedDays, cell.allocated.length); d++) {
-        a.plannedToDate += cell.allocated[d] as number;
-        a.assignedToDate += cell.assigned[d] as number;
+      // The cell's days run from window day cell.first; only those before today are due.
+      const dueDays = Math.min(elapsedDays - cell.first, cell.allocated.length);
+      for (let k = 0; k < dueDays; k++) {
+        a.plannedToDate += cell.allocated[k] as number;
+        a.assignedToDate += cell.assigned[k] as number;
       }
     }
     for (const l of logged) {
@@ -491,6 +559,14 @@ export class CapacityService {
     });
     return round2(s.hours.reduce((x, y) => x + y, 0));
   }
+}
+
+/** The projects with demand in the inputs (their bookings or task work count), each once. */
+function projectsWithDemand(inputs: DemandInputs): string[] {
+  const ids = new Set<string>();
+  for (const a of inputs.allocations) ids.add(a.projectId);
+  for (const t of inputs.assignments) if (DEMAND_STATUSES.has(t.projectStatus)) ids.add(t.projectId);
+  return [...ids];
 }
 
 const MISMATCH_TEXT = {

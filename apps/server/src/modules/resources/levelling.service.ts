@@ -17,8 +17,13 @@ import type { TasksService } from '../schedule/tasks.service.ts';
 import { recordChange } from '../shared/record-change.ts';
 import type { AllocationsService } from './allocations.service.ts';
 import type { CapacityService } from './capacity.service.ts';
-import { round2 } from './demand-model.ts';
-import type { AssignmentDemandRow, ResourceListRow, ResourcesRepository } from './resources.repository.ts';
+import { allocatedOn, round2 } from './demand-model.ts';
+import type {
+  AssignmentDemandRow,
+  CapacityResourceRow,
+  ResourceListRow,
+  ResourcesRepository,
+} from './resources.repository.ts';
 
 /** How far past the over-allocation levelling may push work, in calendar days. */
 const HORIZON_DAYS = 180;
@@ -116,7 +121,7 @@ export class LevellingService {
       if (cell.assigned.some((x) => x > 0)) continue;
       workDays.forEach((day, k) => {
         const i = cell.resource * D + k;
-        capacity[i] = (capacity[i] as number) - (cell.allocated[day - model.fromDay] as number);
+        capacity[i] = (capacity[i] as number) - allocatedOn(cell, day - model.fromDay);
       });
     }
     const demand = await this.repo.assignmentDemand(this.db, {
@@ -189,7 +194,7 @@ export class LevellingService {
         remainingExcessHours: round2(p.remainingExcessHours),
       };
       if (p.kind === 'reassign') {
-        const to = model.resources[p.toResource] as ResourceListRow;
+        const to = model.resources[p.toResource] as CapacityResourceRow;
         options.push({
           ...common,
           action: { kind: 'reassign-task', taskId, fromResourceId: resource.id, toResourceId: to.id },

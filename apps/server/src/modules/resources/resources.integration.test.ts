@@ -1,3 +1,5 @@
+import { CapacityQuery, CapacityReport } from '@baton/contracts';
+import { calendars } from '@baton/db/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -9,6 +11,7 @@ import {
   startHarness,
 } from '../../test-support/harness.ts';
 import { SYSTEM_ACTOR } from '../access/access.service.ts';
+import { STANDARD_CALENDAR } from '../schedule/schedule-input.ts';
 
 let h: Harness;
 let org: Org;
@@ -85,11 +88,28 @@ type Period = { start: string; capacityHours: number; demandHours: number; tenta
 type Row = { resourceId: string | null; label: string; periods: Period[] };
 type Over = { resourceId: string; start: string; end: string; excessHours: number; projectIds: string[] };
 
+/**
+ * The heatmap writes its own JSON (a `jsonBody` route, not encoded through the schema): hold the
+ * bytes to the schema (field for field, in its order) and to the report the service builds.
+ */
+async function expectCapacityJson(
+  target: Harness,
+  res: { statusCode: number; body: string; headers: Record<string, unknown> },
+  query: string,
+) {
+  expect(res.statusCode, res.body).toBe(200);
+  expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+  expect(JSON.stringify(CapacityReport.parse(JSON.parse(res.body)))).toBe(res.body);
+  const q = CapacityQuery.parse(Object.fromEntries(new URLSearchParams(query)));
+  expect(res.body).toBe(JSON.stringify(await target.services.capacity.report(q)));
+}
+
 async function capacity(query: string) {
-  return (await ok(await admin.request('GET', `/api/v1/capacity?${query}`))) as unknown as {
-    rows: Row[];
-    overAllocations: Over[];
-  };
+  const res = await admin.request('GET', `/api/v1/capacity?${query}`);
+  await expectCapacityJson(h, res, query);
+  // A second read is served from the read cache, byte for byte.
+  expect((await admin.request('GET', `/api/v1/capacity?${query}`)).body).toBe(res.body);
+  return (await ok(res)) as unknown as { rows: Row[]; overAllocations: Over[] };
 }
 
 describe('resource pool', () => {
@@ -363,6 +383,118 @@ describe('capacity against demand', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.rawPayload.subarray(0, 2).toString('latin1')).toBe('PK');
+  });
+});
+
+describe('capacity without the read cache', () => {
+  let plain: Harness;
+  beforeAll(async () => {
+    plain = await startHarness({ readCache: false });
+  }, 120_000);
+  afterAll(() => plain.close());
+
+  it('sends the JSON the report gives, by every grouping and granularity, with tentative demand or not', async () => {
+    const o = await makeOrg(plain.services);
+    await makeUser(plain.services, 'admin@plain.io', {
+      role: 'admin',
+      scopeType: 'organisation',
+      scopeId: null,
+    });
+    const c = await signIn(plain.app, 'admin@plain.io');
+    const skill = await ok(await c.request('POST', '/api/v1/skills', { name: 'Welding' }), 201);
+    const ids: string[] = [];
+    for (const [name, hours, role] of [
+      ['Ana “Quote” Ölz', 40, 'Engineer'],
+      ['Bo Part', 20, null],
+    ] as const) {
+      const r = await ok(
+        await c.request('POST', '/api/v1/resources', {
+          name,
+          capacityHoursPerWeek: hours,
+          role,
+          orgUnitId: o.unitA,
+          skills: [{ skillId: skill.id, level: 3 }],
+        }),
+        201,
+      );
+      ids.push(r.id);
+    }
+    const approved = await plain.services.projects.create(SYSTEM_ACTOR, {
+      code: 'PL1',
+      name: 'Plain one',
+      orgUnitId: o.unitA,
+      plannedStart: '2027-03-01',
+      status: 'approved',
+    });
+    for (const [resourceId, projectId, start, end, hoursPerWeek] of [
+      [ids[0], approved.id, '2027-03-03', '2027-03-24', 30],
+      [ids[0], o.projectB, '2027-03-08', '2027-04-02', 16],
+      [ids[1], approved.id, '2027-02-24', '2027-03-12', 25],
+    ] as const)
+      await ok(
+        await c.request('POST', '/api/v1/allocations', { resourceId, projectId, start, end, hoursPerWeek }),
+        201,
+      );
+    for (const groupBy of ['resource', 'role', 'skill', 'org_unit'])
+      for (const granularity of ['day', 'week', 'month'])
+        for (const includeTentative of ['true', 'false']) {
+          const query = `from=2027-02-24&to=2027-04-04&granularity=${granularity}&groupBy=${groupBy}&includeTentative=${includeTentative}`;
+          await expectCapacityJson(plain, await c.request('GET', `/api/v1/capacity?${query}`), query);
+        }
+    const over = JSON.parse(
+      (await c.request('GET', '/api/v1/capacity?from=2027-02-24&to=2027-04-04')).body,
+    ) as CapacityReport;
+    expect(over.overAllocations.length).toBeGreaterThan(0);
+    expect(over.rows.map((r) => r.label)).toEqual(['Ana “Quote” Ölz', 'Bo Part']);
+  });
+});
+
+describe('capacity on a resource calendar', () => {
+  it('spreads capacity and bookings over the working days of the resource’s own calendar', async () => {
+    const [calendar] = await h.database.db
+      .insert(calendars)
+      .values({
+        name: 'Four days',
+        projectId: null,
+        baseCalendarId: null,
+        definition: {
+          ...STANDARD_CALENDAR,
+          name: 'Four days',
+          weekDays: STANDARD_CALENDAR.weekDays.map((d) =>
+            d.dayType === 6 ? { dayType: 6, working: false, times: [] } : d,
+          ),
+        } as unknown as Record<string, unknown>,
+      })
+      .returning();
+    const p = await person({ name: 'Fay Four', capacityHoursPerWeek: 40 });
+    await ok(
+      await admin.request('PATCH', `/api/v1/resources/${p.id}`, {
+        version: p.version,
+        calendarId: calendar?.id,
+      }),
+    );
+    const projectF = (await project('XF', '2027-05-03', 'active')).id;
+    await ok(
+      await admin.request('POST', '/api/v1/allocations', {
+        resourceId: p.id,
+        projectId: projectF,
+        start: '2027-05-03',
+        end: '2027-05-09',
+        hoursPerWeek: 20,
+      }),
+      201,
+    );
+    const days = await capacity(`from=2027-05-03&to=2027-05-09&granularity=day&resourceId=${p.id}`);
+    // Monday to Thursday: 10 h each, bookings 5 h a day; Friday off.
+    expect(days.rows[0]?.periods.map((x) => [x.capacityHours, x.demandHours])).toEqual([
+      [10, 5],
+      [10, 5],
+      [10, 5],
+      [10, 5],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { type Database, queryRows } from '@baton/db';
+import { type Database, queryArrays, queryRows } from '@baton/db';
 import {
   allocations,
   assignments,
@@ -50,6 +50,53 @@ export type AssignmentDemandRow = {
   calendarId: string | null;
   taskVersion: number;
 };
+
+/** The columns the capacity picture reads of a resource. */
+export type CapacityResourceRow = Pick<
+  ResourceListRow,
+  | 'id'
+  | 'name'
+  | 'kind'
+  | 'generic'
+  | 'role'
+  | 'orgUnitId'
+  | 'orgUnitName'
+  | 'calendarId'
+  | 'capacityHoursPerWeek'
+  | 'employmentStart'
+  | 'employmentEnd'
+>;
+/** A booking that counts as demand: only what spreading it over the days needs. */
+export type AllocationDemandRow = {
+  resourceId: string;
+  projectId: string;
+  /** First and last day booked, as day numbers (days since 1970-01-01). */
+  startDay: number;
+  endDay: number;
+  hoursPerWeek: number | null;
+  percent: number | null;
+  /** Time-phased hours; null for a flat booking. */
+  phases: AllocationListRow['phases'] | null;
+  /** On a proposed project: tentative demand. */
+  tentative: boolean;
+};
+/** A task assignment as demand: only what spreading its work over the days needs. */
+export type AssignmentLoadRow = Pick<
+  AssignmentDemandRow,
+  'resourceId' | 'projectId' | 'projectStatus' | 'workMinutes' | 'start' | 'finish' | 'calendarId'
+>;
+
+/** Project statuses whose bookings count as demand: proposed ones as tentative, the others as committed. */
+export const DEMAND_STATUSES = new Set(['proposed', 'approved', 'active', 'on_hold']);
+const demandStatusList = sql.join(
+  [...DEMAND_STATUSES].map((s) => sql`${s}`),
+  sql`, `,
+);
+/**
+ * Ids as one uuid[] parameter (`column = any(...)`): a long list costs one bind, not one each.
+ * Only for ids known to be UUIDs (they come from the database or a validated query).
+ */
+const uuidArray = (ids: readonly string[]) => sql`${`{${ids.join(',')}}`}::uuid[]`;
 
 export type ResourceFilter = {
   q?: string | undefined;
@@ -130,6 +177,38 @@ export class ResourcesRepository {
       rows: rows.map((r) => ({ ...r.resource, orgUnitName: r.orgUnitName, userName: r.userName })),
       total,
     };
+  }
+
+  /**
+   * The work resources (kind `work`) of a filter with only the columns capacity planning reads,
+   * by name. Plain SQL read as arrays (see queryArrays): the capacity report reads every resource,
+   * booking and task on each request, and Drizzle's mapping of full rows cost more than the query.
+   */
+  async capacityResources(db: Database, f: ResourceFilter): Promise<CapacityResourceRow[]> {
+    const where = and(resourceWhere(f), eq(resources.kind, 'work'));
+    const rows = await queryArrays(
+      db,
+      sql`select ${resources.id}, ${resources.name}, ${resources.kind}, ${resources.generic},
+        ${resources.role}, ${resources.orgUnitId}, ${orgUnits.name}, ${resources.calendarId},
+        ${resources.capacityHoursPerWeek}, ${resources.employmentStart}::text,
+        ${resources.employmentEnd}::text
+      from ${resources} left join ${orgUnits} on ${orgUnits.id} = ${resources.orgUnitId}
+      where ${where}
+      order by ${resources.name}, ${resources.id}`,
+    );
+    return rows.map((r) => ({
+      id: r[0] as string,
+      name: r[1] as string,
+      kind: r[2] as string,
+      generic: r[3] as boolean,
+      role: r[4] as string | null,
+      orgUnitId: r[5] as string | null,
+      orgUnitName: r[6] as string | null,
+      calendarId: r[7] as string | null,
+      capacityHoursPerWeek: r[8] as number,
+      employmentStart: r[9] as string | null,
+      employmentEnd: r[10] as string | null,
+    }));
   }
 
   async getResource(db: Database, id: string): Promise<ResourceListRow | null> {
@@ -327,6 +406,24 @@ export class ResourcesRepository {
     return row ?? null;
   }
 
+  /** Leave of resources (null = everyone) overlapping [from, to], with only what capacity reads. */
+  async leaveInWindow(
+    db: Database,
+    resourceIds: readonly string[] | null,
+    window: { from: string; to: string },
+  ): Promise<Pick<LeaveRow, 'resourceId' | 'start' | 'end' | 'hoursPerDay'>[]> {
+    if (resourceIds && !resourceIds.length) return [];
+    return queryRows(
+      db,
+      sql`select l.resource_id as "resourceId", l.start::text as "start", l."end"::text as "end",
+          l.hours_per_day as "hoursPerDay"
+        from ${resourceLeave} l
+        where l.start <= ${window.to} and l."end" >= ${window.from}
+          ${resourceIds ? sql`and l.resource_id = any(${uuidArray(resourceIds)})` : sql``}
+        order by l.start`,
+    );
+  }
+
   async leaveOf(
     db: Database,
     resourceIds: readonly string[] | null,
@@ -437,6 +534,94 @@ export class ResourcesRepository {
   async projectOfAllocation(db: Database, id: string): Promise<string | null> {
     const [r] = await db.select({ p: allocations.projectId }).from(allocations).where(eq(allocations.id, id));
     return r?.p ?? null;
+  }
+
+  /**
+   * Bookings overlapping [from, to] on live projects whose status counts as demand (see
+   * DEMAND_STATUSES), with only what the demand model reads (days as numbers, the status as
+   * tentative or not: few strings per row to parse and keep), in no particular order (the
+   * model orders them; sorting by a collated name was half the query). Plain SQL read as arrays,
+   * for the same reason as {@link capacityResources}; `resourceIds` null = everyone.
+   */
+  async allocationDemand(
+    db: Database,
+    f: { resourceIds: readonly string[] | null; from: string; to: string },
+  ): Promise<AllocationDemandRow[]> {
+    if (f.resourceIds && !f.resourceIds.length) return [];
+    const rows = await queryArrays(
+      db,
+      sql`select a.resource_id, a.project_id, a.start - date '1970-01-01', a."end" - date '1970-01-01',
+        a.hours_per_week, a.percent, nullif(a.phases, '[]'::jsonb), p.status = 'proposed'
+      from ${allocations} a
+      join ${projects} p on p.id = a.project_id
+      where p.deleted_at is null and p.status in (${demandStatusList})
+        and a."end" >= ${f.from} and a.start <= ${f.to}
+        ${f.resourceIds ? sql`and a.resource_id = any(${uuidArray(f.resourceIds)})` : sql``}`,
+      // Prepared when it takes no list: a generic plan could not hash a list parameter.
+      { prepare: !f.resourceIds },
+    );
+    return rows.map((r) => ({
+      resourceId: r[0] as string,
+      projectId: r[1] as string,
+      startDay: r[2] as number,
+      endDay: r[3] as number,
+      hoursPerWeek: r[4] as number | null,
+      percent: r[5] as number | null,
+      phases: r[6] as AllocationDemandRow['phases'],
+      tentative: r[7] as boolean,
+    }));
+  }
+
+  /**
+   * Task work overlapping [from, to] as demand: what {@link assignmentDemand} returns, limited to
+   * projects whose status counts as demand and to the columns the demand model reads.
+   */
+  async assignmentLoad(
+    db: Database,
+    f: { resourceIds: readonly string[] | null; from: string; to: string },
+  ): Promise<AssignmentLoadRow[]> {
+    if (f.resourceIds && !f.resourceIds.length) return [];
+    const rows = await queryArrays(
+      db,
+      sql`select s.resource_id, t.project_id, p.status, s.work_minutes, t.start, t.finish, t.calendar_id
+      from ${assignments} s
+      join ${tasks} t on t.id = s.task_id
+      join ${projects} p on p.id = t.project_id
+      where p.deleted_at is null and p.status in (${demandStatusList}) and not t.summary
+        and s.work_minutes > 0 and t.start is not null and t.finish is not null
+        and t.start <= ${`${f.to}T23:59:59`} and t.finish >= ${`${f.from}T00:00:00`}
+        ${f.resourceIds ? sql`and s.resource_id = any(${uuidArray(f.resourceIds)})` : sql``}`,
+      { prepare: !f.resourceIds },
+    );
+    return rows.map((r) => ({
+      resourceId: r[0] as string,
+      projectId: r[1] as string,
+      projectStatus: r[2] as string,
+      workMinutes: r[3] as number,
+      start: r[4] as string | null,
+      finish: r[5] as string | null,
+      calendarId: r[6] as string | null,
+    }));
+  }
+
+  /** Resources with a booking or task work on a project within [from, to] (any project status). */
+  async resourcesWithDemandIn(
+    db: Database,
+    f: { projectId: string; from: string; to: string },
+  ): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      sql`select a.resource_id as "id" from ${allocations} a join ${projects} p on p.id = a.project_id
+        where a.project_id = ${f.projectId} and p.deleted_at is null
+          and a."end" >= ${f.from} and a.start <= ${f.to}
+      union
+      select s.resource_id from ${assignments} s
+        join ${tasks} t on t.id = s.task_id join ${projects} p on p.id = t.project_id
+        where t.project_id = ${f.projectId} and p.deleted_at is null and not t.summary
+          and s.work_minutes > 0 and t.start is not null and t.finish is not null
+          and t.start <= ${`${f.to}T23:59:59`} and t.finish >= ${`${f.from}T00:00:00`}`,
+    );
+    return rows.map((r) => r.id);
   }
 
   // ---- task assignments (demand from the schedules) ----
@@ -635,6 +820,20 @@ export class ResourcesRepository {
       })
       .from(projects)
       .where(and(inArray(projects.id, [...ids]), isNull(projects.deletedAt)));
+  }
+
+  /** Codes and names of live projects, for naming them in a large report (one uuid[] parameter, arrays). */
+  async projectNames(
+    db: Database,
+    ids: readonly string[],
+  ): Promise<{ id: string; code: string; name: string }[]> {
+    if (!ids.length) return [];
+    const rows = await queryArrays(
+      db,
+      sql`select p.id, p.code, p.name from ${projects} p
+        where p.id = any(${uuidArray(ids)}) and p.deleted_at is null`,
+    );
+    return rows.map((r) => ({ id: r[0] as string, code: r[1] as string, name: r[2] as string }));
   }
 
   // ---- settings ----

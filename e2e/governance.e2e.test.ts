@@ -107,10 +107,22 @@ describe('Baton methodology and stage gates', () => {
     // Not ready: submitting is held back while required items are missing.
     const submit = director.getByRole('button', { name: 'Submit for gate review' });
     await expect(submit.isDisabled()).resolves.toBe(true);
-    await director.getByLabel(/Charter approved by the sponsor/).check();
-    await director.getByLabel(/Sponsor and project manager named/).check();
-    await director.getByRole('button', { name: 'Accept Project charter' }).click();
-    await director.getByRole('button', { name: 'Accept Business case' }).click();
+    // Each tick is saved before the checklist takes the next one (the controls wait meanwhile).
+    const tick = async (box: ReturnType<Page['getByLabel']>) => {
+      await expect.poll(async () => box.isEnabled()).toBe(true);
+      await box.click();
+      await expect.poll(async () => box.isChecked()).toBe(true);
+    };
+    await tick(director.getByLabel(/Charter approved by the sponsor/));
+    await tick(director.getByLabel(/Sponsor and project manager named/));
+    for (const name of ['Accept Project charter', 'Accept Business case']) {
+      const button = director.getByRole('button', { name });
+      await expect.poll(async () => button.isEnabled()).toBe(true);
+      await button.click();
+      await director
+        .getByRole('button', { name: name.replace('Accept', 'Withdraw acceptance of') })
+        .waitFor();
+    }
     await expect.poll(async () => submit.isDisabled()).toBe(false);
     await submit.click();
     await director

@@ -9,7 +9,6 @@ import {
   projects,
   riskProjects,
   risks,
-  users,
 } from '@baton/db/schema';
 import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 
@@ -152,16 +151,6 @@ export class GovernanceRepository {
   }
 
   // ---- facts about projects ----
-
-  async userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-    const list = [...new Set(ids.filter((x): x is string => !!x))];
-    if (list.length === 0) return new Map();
-    const rows = await db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, list));
-    return new Map(rows.map((r) => [r.id, r.name]));
-  }
 
   async projectStatus(db: Database, projectId: string): Promise<string | null> {
     const [row] = await db

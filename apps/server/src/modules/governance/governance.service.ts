@@ -213,7 +213,7 @@ export class GovernanceService {
   }
 
   private async reviewDtos(rows: readonly ReviewRow[]): Promise<GateReview[]> {
-    const names = await this.repo.userNames(
+    const names = await this.raidRepo.userNames(
       this.db,
       rows.flatMap((r) => [r.submittedBy, r.decidedBy]),
     );
@@ -393,7 +393,7 @@ export class GovernanceService {
       if (!def.gate.deliverables.some((d) => d.key === key))
         throw invalid(`deliverables.${key}`, 'exists', 'no such deliverable');
     const name = actor.userId
-      ? ((await this.repo.userNames(this.db, [actor.userId])).get(actor.userId) ?? null)
+      ? ((await this.raidRepo.userNames(this.db, [actor.userId])).get(actor.userId) ?? null)
       : null;
     const now = new Date().toISOString();
     const next = states.map((s, j) =>

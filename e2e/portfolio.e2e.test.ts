@@ -1,12 +1,17 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findSeriousA11yViolations } from './support/axe.ts';
+import {
+  apiClient,
+  expectNoSeriousA11yViolations,
+  launchBrowser,
+  openPage,
+  signInAs,
+} from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/server.ts';
 
 const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
-const PASSWORD = 'baton-demo-2026';
 const DIRECTOR = 'director@baton.local';
 const PROJECT_MANAGER = 'pm@baton.local';
 const TITLE = 'Chatbot for customer service (e2e)';
@@ -17,62 +22,19 @@ let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
-    locale: 'en-GB',
-    timezoneId: 'UTC',
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  return page;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.url}/sign-in`);
-  await page.getByLabel('E-mail').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
-}
-
 async function shoot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: resolve(ARTIFACTS, `${name}.png`), fullPage: true });
 }
 
-async function expectNoSeriousA11yViolations(page: Page, where: string): Promise<void> {
-  const found = await findSeriousA11yViolations(page);
-  expect(found, `${where}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
-}
-
 /** A small JSON client over the signed-in page's cookies. */
-async function apiOf(page: Page) {
-  const session = await (await page.request.get(`${server.url}/api/v1/auth/session`)).json();
-  const headers = { 'x-csrf-token': session.csrfToken as string };
-  return async (method: 'GET' | 'POST' | 'PATCH', path: string, data?: unknown) => {
-    const response = await page.request.fetch(`${server.url}/api/v1${path}`, { method, headers, data });
-    const body = await response.text();
-    if (!response.ok()) throw new Error(`${method} ${path} → ${response.status()}: ${body}`);
-    return JSON.parse(body);
-  };
-}
+const newPage = () => openPage(browser, contexts);
+const signIn = (page: Page, email: string) => signInAs(page, server.url, email);
+const apiOf = (page: Page) => apiClient(page, server.url);
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

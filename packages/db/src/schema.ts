@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  customType,
   bigserial,
   boolean,
   date,
@@ -16,6 +17,9 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+
+/** Binary content (document versions). */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -954,4 +958,280 @@ export const gateReviews = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
   },
   (t) => [index('gate_reviews_project_idx').on(t.projectId, t.submittedAt)],
+);
+
+// ---- PMO hierarchy: policies, versioned standards, manual compliance items ----
+
+/** An org unit's PMO policy: settings that apply to everything beneath it, each marked overridable or not. */
+export const pmoPolicies = pgTable('pmo_policies', {
+  orgUnitId: uuid('org_unit_id')
+    .primaryKey()
+    .references(() => orgUnits.id, { onDelete: 'cascade' }),
+  version: integer('version').notNull().default(1),
+  settings: jsonb('settings').$type<Record<string, { value: unknown; overridable: boolean }>>().notNull(),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by'),
+});
+
+export const pmoStandards = pgTable(
+  'pmo_standards',
+  {
+    ...audited(),
+    key: text('key').notNull(),
+    standardVersion: integer('standard_version').notNull().default(1),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    overridable: boolean('overridable').notNull().default(false),
+    /** A standard of a unit above that this one replaces beneath its unit (allowed only if that one is overridable). */
+    replacesKey: text('replaces_key'),
+    status: text('status').notNull().default('draft'),
+    publishedAt: ts('published_at'),
+    effectiveFrom: date('effective_from', { mode: 'string' }),
+  },
+  (t) => [uniqueIndex('pmo_standards_key_version_uq').on(t.key, t.standardVersion)],
+);
+
+export const complianceItems = pgTable(
+  'compliance_items',
+  {
+    ...audited(),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    standardKey: text('standard_key'),
+    text: text('text').notNull(),
+    overridable: boolean('overridable').notNull().default(false),
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [index('compliance_items_unit_idx').on(t.orgUnitId)],
+);
+
+/** A unit below waives an overridable item of a unit above, with its reason. */
+export const complianceWaivers = pgTable(
+  'compliance_waivers',
+  {
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => complianceItems.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id, { onDelete: 'cascade' }),
+    reason: text('reason').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.orgUnitId] })],
+);
+
+export const projectComplianceChecks = pgTable(
+  'project_compliance_checks',
+  {
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => complianceItems.id, { onDelete: 'cascade' }),
+    met: boolean('met').notNull(),
+    note: text('note'),
+    checkedAt: ts('checked_at').notNull().defaultNow(),
+    checkedBy: uuid('checked_by').references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.projectId, t.itemId] })],
+);
+
+// ---- audits and peer reviews, with findings and corrective actions ----
+
+export const audits = pgTable(
+  'audits',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    scope: text('scope'),
+    leadId: uuid('lead_id').references(() => users.id),
+    scheduledFor: date('scheduled_for', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('scheduled'),
+    summary: text('summary'),
+    startedAt: ts('started_at'),
+    closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by').references(() => users.id),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [uniqueIndex('audits_code_uq').on(t.code), index('audits_project_idx').on(t.projectId)],
+);
+
+export const auditFindings = pgTable(
+  'audit_findings',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    auditId: uuid('audit_id')
+      .notNull()
+      .references(() => audits.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    severity: text('severity').notNull(),
+    ownerId: uuid('owner_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }),
+    correctiveAction: text('corrective_action'),
+    status: text('status').notNull().default('open'),
+    closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by').references(() => users.id),
+    closureNote: text('closure_note'),
+  },
+  (t) => [uniqueIndex('audit_findings_code_uq').on(t.code), index('audit_findings_audit_idx').on(t.auditId)],
+);
+
+// ---- clearinghouse: document library and project documents, versioned ----
+
+export const documents = pgTable(
+  'documents',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    /** null: an item of the PMO's library (templates); else a project's document. */
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    category: text('category').notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    /** The lifecycle deliverable this document evidences (phase key and deliverable key). */
+    phaseKey: text('phase_key'),
+    deliverableKey: text('deliverable_key'),
+    currentVersion: integer('current_version').notNull().default(0),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [uniqueIndex('documents_code_uq').on(t.code), index('documents_project_idx').on(t.projectId)],
+);
+
+export const documentVersions = pgTable(
+  'document_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    versionNo: integer('version_no').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    note: text('note'),
+    uploadedAt: ts('uploaded_at').notNull().defaultNow(),
+    uploadedBy: uuid('uploaded_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('document_versions_uq').on(t.documentId, t.versionNo)],
+);
+
+// ---- quality: standards per deliverable type, deliverables and their acceptance, non-conformances, lessons ----
+
+export const qualityStandards = pgTable(
+  'quality_standards',
+  {
+    ...audited(),
+    deliverableType: text('deliverable_type').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    checklist: jsonb('checklist').$type<Record<string, unknown>[]>().notNull(),
+    retiredAt: ts('retired_at'),
+  },
+  (t) => [index('quality_standards_type_idx').on(t.deliverableType)],
+);
+
+export const deliverables = pgTable(
+  'deliverables',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    deliverableType: text('deliverable_type').notNull(),
+    description: text('description'),
+    dueDate: date('due_date', { mode: 'string' }),
+    ownerId: uuid('owner_id').references(() => users.id),
+    standardId: uuid('standard_id').references(() => qualityStandards.id),
+    acceptanceCriteria: jsonb('acceptance_criteria').$type<Record<string, unknown>[]>().notNull().default([]),
+    status: text('status').notNull().default('planned'),
+    phaseKey: text('phase_key'),
+    deliverableKey: text('deliverable_key'),
+    acceptedAt: ts('accepted_at'),
+    acceptedBy: uuid('accepted_by').references(() => users.id),
+    acceptanceNote: text('acceptance_note'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [uniqueIndex('deliverables_code_uq').on(t.code), index('deliverables_project_idx').on(t.projectId)],
+);
+
+export const deliverableReviews = pgTable(
+  'deliverable_reviews',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    deliverableId: uuid('deliverable_id')
+      .notNull()
+      .references(() => deliverables.id, { onDelete: 'cascade' }),
+    reviewerId: uuid('reviewer_id').references(() => users.id),
+    at: ts('at').notNull().defaultNow(),
+    results: jsonb('results').$type<Record<string, unknown>>().notNull(),
+    outcome: text('outcome').notNull(),
+    comments: text('comments'),
+  },
+  (t) => [index('deliverable_reviews_idx').on(t.deliverableId, t.at)],
+);
+
+export const nonConformances = pgTable(
+  'non_conformances',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    deliverableId: uuid('deliverable_id').references(() => deliverables.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    description: text('description'),
+    severity: text('severity').notNull(),
+    ownerId: uuid('owner_id').references(() => users.id),
+    dueDate: date('due_date', { mode: 'string' }),
+    correctiveAction: text('corrective_action'),
+    status: text('status').notNull().default('open'),
+    closedAt: ts('closed_at'),
+    closedBy: uuid('closed_by').references(() => users.id),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('non_conformances_code_uq').on(t.code),
+    index('non_conformances_project_idx').on(t.projectId),
+  ],
+);
+
+export const lessonsLearned = pgTable(
+  'lessons_learned',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'set null' }),
+    title: text('title').notNull(),
+    category: text('category').notNull(),
+    kind: text('kind').notNull().default('improve'),
+    whatHappened: text('what_happened').notNull(),
+    recommendation: text('recommendation'),
+    tags: jsonb('tags').$type<string[]>().notNull().default([]),
+    phaseKey: text('phase_key'),
+    deletedAt: ts('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('lessons_learned_code_uq').on(t.code),
+    index('lessons_learned_search_idx').using(
+      'gin',
+      sql`to_tsvector('english', ${t.title} || ' ' || ${t.whatHappened} || ' ' || coalesce(${t.recommendation}, ''))`,
+    ),
+  ],
 );

@@ -6,7 +6,8 @@ import { openTestDatabase } from '@baton/db';
 import { buildApp, loadConfig, loadDemoData } from '@baton/server';
 
 const WEB_ROOT = resolve(import.meta.dirname, '../../apps/web');
-export const WEB_DIST = join(WEB_ROOT, 'dist');
+/** BATON_E2E_WEB_DIST lets parallel work build its own bundle instead of sharing apps/web/dist. */
+export const WEB_DIST = process.env.BATON_E2E_WEB_DIST ?? join(WEB_ROOT, 'dist');
 
 /** Newest modification time under a path (files only), 0 when it does not exist. */
 function newestMtime(path: string): number {
@@ -28,7 +29,11 @@ export function ensureWebBundle(): void {
     newestMtime(join(WEB_ROOT, 'vite.config.ts')),
   );
   if (built > 0 && built >= sources) return;
-  execFileSync('npx', ['vite', 'build'], { cwd: WEB_ROOT, stdio: 'pipe', timeout: 180_000 });
+  execFileSync('npx', ['vite', 'build', '--outDir', WEB_DIST, '--emptyOutDir'], {
+    cwd: WEB_ROOT,
+    stdio: 'pipe',
+    timeout: 180_000,
+  });
 }
 
 export type TestServer = { url: string; close: () => Promise<void> };

@@ -10,6 +10,8 @@ export type Config = {
   loginRateLimit: { max: number; windowMs: number };
   secureCookies: boolean;
   bodyLimitBytes: number;
+  /** The largest document a user may upload to the clearinghouse (BATON_DOCUMENT_MAX_BYTES). */
+  documentMaxBytes: number;
   logLevel: string;
   webDist: string | null;
   /** Serve repeated reads from memory until a change is notified (BATON_READ_CACHE=false turns it off). */
@@ -47,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     },
     secureCookies: env.BATON_SECURE_COOKIES === 'true',
     bodyLimitBytes: intFromEnv(env, 'BATON_BODY_LIMIT_BYTES', 1_048_576, 1024, 100 * 1_048_576),
+    documentMaxBytes: intFromEnv(env, 'BATON_DOCUMENT_MAX_BYTES', 25 * 1_048_576, 1024, 100 * 1_048_576),
     logLevel: env.LOG_LEVEL ?? 'info',
     readCache: env.BATON_READ_CACHE !== 'false',
     webDist: env.BATON_WEB_DIST ?? resolve(import.meta.dirname, '../../web/dist'),

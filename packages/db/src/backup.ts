@@ -71,6 +71,15 @@ export const BACKUP_TABLES = [
 
 const FORMAT = 'baton-backup';
 const BATCH = 500;
+/**
+ * Tables whose rows can be large, read a few at a time in key order: a document version holds up to
+ * the upload limit (25 MiB by default), so 500 of them at once would not fit in memory.
+ */
+const SMALL_BATCHES: Readonly<Record<string, { size: number; key: string }>> = {
+  document_versions: { size: 4, key: 'id' },
+};
+/** A restore sends what it holds once the rows waiting for one table reach this many characters. */
+const FLUSH_CHARS = 32 * 1_048_576;
 
 export type BackupSummary = { tables: Record<string, number>; migrations: number };
 
@@ -89,8 +98,27 @@ export async function writeBackup(db: Database, file: string): Promise<BackupSum
   async function* lines() {
     yield `${JSON.stringify({ format: FORMAT, version: 1, createdAt: new Date().toISOString(), migrations: summary.migrations, tables: BACKUP_TABLES })}\n`;
     for (const table of BACKUP_TABLES) {
-      let offset = 0;
+      const small = SMALL_BATCHES[table];
       let n = 0;
+      if (small) {
+        // Keyset pages: each query reads only its few rows (row_to_json after the limit, so the
+        // contents of rows skipped are never read).
+        let last: string | null = null;
+        for (;;) {
+          const key = sql.identifier(small.key);
+          const rows: { k: string; r: unknown }[] = await queryRows<{ k: string; r: unknown }>(
+            db_,
+            sql`select t.${key}::text as k, row_to_json(t) as r from (select * from ${sql.identifier(table)} ${last === null ? sql`` : sql`where ${key} > ${last}`} order by ${key} limit ${small.size}) t order by t.${key}`,
+          );
+          for (const row of rows) yield `${JSON.stringify({ t: table, r: row.r })}\n`;
+          n += rows.length;
+          last = rows.at(-1)?.k ?? last;
+          if (rows.length < small.size) break;
+        }
+        summary.tables[table] = n;
+        continue;
+      }
+      let offset = 0;
       for (;;) {
         const rows = await queryRows<{ r: unknown }>(
           db_,
@@ -134,6 +162,7 @@ export async function restoreBackup(db: Database, file: string): Promise<BackupS
       );
   }
   const pending = new Map<string, unknown[]>();
+  const pendingChars = new Map<string, number>();
   const counts: Record<string, number> = {};
   let header: { format?: unknown; migrations?: unknown } | null = null;
   let ended: { counts?: Record<string, number> } | null = null;
@@ -149,6 +178,7 @@ export async function restoreBackup(db: Database, file: string): Promise<BackupS
         sql`insert into ${sql.identifier(table)} select * from json_populate_recordset(null::${sql.identifier(table)}, ${JSON.stringify(rows)}::json)`,
       );
       pending.set(table, []);
+      pendingChars.set(table, 0);
     };
     // The file is opened only now: lines a reader emits before it is iterated would be lost, and
     // opening the transaction takes a round trip on PostgreSQL.
@@ -200,8 +230,10 @@ export async function restoreBackup(db: Database, file: string): Promise<BackupS
         const batch = pending.get(table) ?? [];
         batch.push(obj.r);
         pending.set(table, batch);
+        const chars = (pendingChars.get(table) ?? 0) + line.length;
+        pendingChars.set(table, chars);
         counts[table] = (counts[table] ?? 0) + 1;
-        if (batch.length >= BATCH) await flush(table);
+        if (batch.length >= (SMALL_BATCHES[table]?.size ?? BATCH) || chars >= FLUSH_CHARS) await flush(table);
       }
     } catch (e) {
       if (e instanceof BackupError) throw e;

@@ -1,5 +1,6 @@
 export * from './csv/csv-format.ts';
 export * from './csv/task-list-csv.ts';
+export * from './documents/document-type.ts';
 export * from './mspdi/mspdi-duration.ts';
 export { generateLargeMspdi, SMALL_PROJECT_XML } from './mspdi/mspdi-fixtures.ts';
 export * from './mspdi/mspdi-model.ts';

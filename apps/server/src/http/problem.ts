@@ -67,3 +67,18 @@ export const staleVersion = (current: number, sent: number) =>
     [{ field: 'version', rule: 'current', message: `must be ${current}` }],
     { currentVersion: current },
   );
+
+/** A size as people read it: "25 MiB", "1.5 MiB", "512 KiB". */
+export function formatSize(bytes: number): string {
+  const mib = bytes / 1_048_576;
+  if (mib >= 1) return `${Number.isInteger(mib) ? mib : mib.toFixed(1)} MiB`;
+  return `${Math.round(bytes / 1024)} KiB`;
+}
+
+/** 413 naming the limit that was exceeded (`what`: "the request body", "a document"). */
+export const tooLarge = (limit: number, what = 'the request body') =>
+  new ProblemError(
+    413,
+    'body-too-large',
+    `This is larger than the limit of ${formatSize(limit)} (${limit} bytes) for ${what}.`,
+  );

@@ -76,8 +76,8 @@ export function toQueryString(params: Readonly<Record<string, QueryValue>>): str
 type ApiFetchOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: unknown;
-  /** A body sent as-is (a file's text) with this content type, instead of JSON. */
-  raw?: { text: string; contentType: string };
+  /** A body sent as-is (a file's text, or its bytes) with this content type, instead of JSON. */
+  raw?: { text: string | Blob; contentType: string };
   query?: Readonly<Record<string, QueryValue>>;
   signal?: AbortSignal | undefined;
   /** Do not trigger the sign-in redirect on 401 (the session probe and sign-in itself). */

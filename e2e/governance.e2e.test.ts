@@ -112,6 +112,83 @@ describe('Baton methodology and stage gates', () => {
     expect(lifecycle.currentPhaseKey).toBe('plan');
     expect(lifecycle.reviews[0].decision).toBe('go');
     await director.screenshot({ path: resolve(ARTIFACTS, 'governance-gate-go.png'), fullPage: true });
+
+    // The same project goes on: a risk shared at its portfolio is raised; it materialises as an issue
+    // that is escalated to the portfolio; a change over the thresholds is approved and re-baselines.
+    const detail = await api('GET', `/projects/${project.id}`);
+    expect(detail.portfolioId, 'the project sits in a portfolio').toBeTruthy();
+    const shared = await api('POST', '/risks', {
+      portfolioId: detail.portfolioId,
+      projectIds: [project.id],
+      title: 'Shared integration team overbooked (chain)',
+      probability: 4,
+      impact: 4,
+    });
+    expect(shared).toMatchObject({ score: 16, level: 'high' });
+    const issue = await api('POST', '/issues', {
+      projectId: project.id,
+      title: 'Integration work slipping (chain)',
+      priority: 'high',
+      riskId: shared.id,
+    });
+    await api('POST', `/issues/${issue.id}/escalation`, {
+      version: issue.version,
+      reason: 'The portfolio must rebalance the integration team.',
+    });
+    await director.goto(`${server.url}/projects/${project.id}?tab=raid`);
+    const sharedRow = director
+      .getByRole('row')
+      .filter({ hasText: 'Shared integration team overbooked (chain)' });
+    await sharedRow.waitFor();
+    await expect(sharedRow.textContent()).resolves.toContain('Shared');
+    await director.goto(`${server.url}/issues`);
+    await director.getByRole('row').filter({ hasText: 'Integration work slipping (chain)' }).waitFor();
+
+    const change = await api('POST', '/change-requests', {
+      projectId: project.id,
+      title: 'Add a second integration team (chain)',
+      costImpact: 60000,
+      scheduleImpactDays: 15,
+    });
+    expect(change.status).toBe('submitted');
+    const before = await api('GET', `/projects/${project.id}`);
+    await director.goto(`${server.url}/change-requests`);
+    await director.getByRole('button', { name: new RegExp(`^Decide on ${change.code} `) }).click();
+    const decide = director.getByRole('dialog', { name: `Decide on ${change.code}` });
+    await decide.getByRole('radio', { name: /^Approve/ }).check();
+    await decide.getByRole('textbox', { name: 'Reason' }).fill('Cheaper than the delay.');
+    await decide.getByRole('button', { name: 'Approve and re-baseline' }).click();
+    await director
+      .getByRole('dialog', { name: `${change.code} approved` })
+      .getByRole('table', { name: 'What was re-baselined' })
+      .waitFor();
+    const after = await api('GET', `/projects/${project.id}`);
+    expect(after.budgetMinor - before.budgetMinor).toBe(60_000 * 100);
+    expect((Date.parse(after.plannedFinish) - Date.parse(before.plannedFinish)) / 86_400_000).toBe(15);
+  });
+
+  it('shows PMO policies down the hierarchy and saves a tighter one', async () => {
+    const director = await newPage();
+    await signIn(director, 'director@baton.local');
+    await director.goto(`${server.url}/governance/policies`);
+    const table = director.getByRole('table');
+    await table.getByText('Enterprise PMO').first().waitFor();
+    await expectNoSeriousA11yViolations(director, 'PMO policies');
+    // The Digital PMO may not relax the period the enterprise PMO fixed at 30 days.
+    const unit = director.getByLabel('Org unit');
+    const digital = (await unit.locator('option').allTextContents()).find((o) => o.startsWith('Digital'));
+    await unit.selectOption({ label: digital as string });
+    await director.waitForURL(/unit=/);
+    const days = director.getByLabel(/reviewed at least every … days: value/);
+    await days.fill('45');
+    await director.getByText('Enterprise PMO fixes this at 30 or stricter.').waitFor();
+    await days.fill('14');
+    await director.getByRole('button', { name: 'Save policy' }).click();
+    await director.getByText(/Policy of Digital.* saved/).waitFor();
+    await expect
+      .poll(async () => director.getByRole('row').filter({ hasText: 'risk register' }).textContent())
+      .toContain('14 days');
+    await director.screenshot({ path: resolve(ARTIFACTS, 'governance-policies.png'), fullPage: true });
   });
 
   it('shows the methodology library and compliance', async () => {

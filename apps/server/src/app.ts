@@ -12,19 +12,22 @@ import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-z
 import type { Config } from './config.ts';
 import { pingDatabase } from './db/ping.ts';
 import { registerAuthentication } from './http/authenticate.ts';
-import { ProblemError } from './http/problem.ts';
+import { ProblemError, tooLarge } from './http/problem.ts';
 import { ReadCache } from './http/read-cache.ts';
 import { RouteRegistrar } from './http/routes.ts';
 import { zodValidatorCompiler } from './http/validation.ts';
+import { registerAuditRoutes } from './modules/audits/audits.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import type { Authenticated } from './modules/auth/auth.service.ts';
 import { registerCustomFieldRoutes } from './modules/custom-fields/custom-fields.routes.ts';
+import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import { registerGovernanceRoutes } from './modules/governance/governance.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerJournalRoutes } from './modules/journal/journal.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerPortfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
+import { registerQualityRoutes } from './modules/quality/quality.routes.ts';
 import { registerRaidRoutes } from './modules/raid/raid.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerScheduleRoutes } from './modules/schedule/schedule.routes.ts';
@@ -49,13 +52,11 @@ const FASTIFY_STATUS_TYPES: Record<string, string> = {
 };
 
 /** Turns any error into a problem+json response; 5xx details stay in the log. */
-function toProblem(error: FastifyError | Error, instance: string): ProblemError {
+function toProblem(error: FastifyError | Error, instance: string, bodyLimit: number): ProblemError {
   if (error instanceof ProblemError) return error;
   const fe = error as FastifyError;
   const status = fe.statusCode ?? 500;
-  if (status === 413) {
-    return new ProblemError(413, 'body-too-large', 'The request body is larger than this server accepts.');
-  }
+  if (status === 413) return tooLarge(bodyLimit);
   if (status >= 400 && status < 500) {
     const type = FASTIFY_STATUS_TYPES[fe.code] ?? 'bad-request';
     const detail = type === 'malformed-json' ? `The body is not valid JSON: ${fe.message}` : fe.message;
@@ -91,16 +92,17 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
     trustProxy: process.env.BATON_TRUST_PROXY === 'true',
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const services = createServices(database.db, {
-    idleMinutes: config.sessionIdleMinutes,
-    absoluteHours: config.sessionAbsoluteHours,
-  });
+  const services = createServices(
+    database.db,
+    { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
+    { maxBytes: config.documentMaxBytes },
+  );
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
   app.setErrorHandler((error, req, reply) => {
-    const problem = toProblem(error as Error, req.url);
+    const problem = toProblem(error as Error, req.url, req.routeOptions.bodyLimit ?? config.bodyLimitBytes);
     if (problem.status >= 500) req.log.error({ err: error }, 'request failed');
     reply
       .code(problem.status)
@@ -217,6 +219,9 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerPortfolioRoutes(registrar, services);
   registerRaidRoutes(registrar, services);
   registerGovernanceRoutes(registrar, services);
+  registerAuditRoutes(registrar, services);
+  registerQualityRoutes(registrar, services);
+  registerDocumentRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);
   registerJournalRoutes(registrar, services);
   registrar.add({

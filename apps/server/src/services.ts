@@ -1,13 +1,21 @@
 import type { Database } from '@baton/db';
+import { ProblemError } from './http/problem.ts';
 import { AccessRepository } from './modules/access/access.repository.ts';
 import { AccessService } from './modules/access/access.service.ts';
+import { AuditsRepository } from './modules/audits/audits.repository.ts';
+import { AuditsService } from './modules/audits/audits.service.ts';
 import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService, type SessionPolicy } from './modules/auth/auth.service.ts';
 import { CustomFieldsRepository } from './modules/custom-fields/custom-fields.repository.ts';
 import { CustomFieldsService } from './modules/custom-fields/custom-fields.service.ts';
+import { DocumentTemplatesService } from './modules/documents/document-templates.service.ts';
+import { DocumentsRepository } from './modules/documents/documents.repository.ts';
+import { type DocumentLimits, DocumentsService } from './modules/documents/documents.service.ts';
 import { ComplianceService } from './modules/governance/compliance.service.ts';
 import { GovernanceRepository } from './modules/governance/governance.repository.ts';
 import { GovernanceService } from './modules/governance/governance.service.ts';
+import { PolicyRepository } from './modules/governance/policy.repository.ts';
+import { PolicyService } from './modules/governance/policy.service.ts';
 import { JournalRepository } from './modules/journal/journal.repository.ts';
 import { OrgRepository } from './modules/org/org.repository.ts';
 import { OrgService } from './modules/org/org.service.ts';
@@ -18,6 +26,11 @@ import { ScenariosService } from './modules/portfolio/scenarios.service.ts';
 import { StrategyService } from './modules/portfolio/strategy.service.ts';
 import { ProjectsRepository } from './modules/projects/projects.repository.ts';
 import { ProjectsService } from './modules/projects/projects.service.ts';
+import { DeliverablesService } from './modules/quality/deliverables.service.ts';
+import { LessonsService } from './modules/quality/lessons.service.ts';
+import { NonConformancesService } from './modules/quality/non-conformances.service.ts';
+import { QualityRepository } from './modules/quality/quality.repository.ts';
+import { QualityStandardsService } from './modules/quality/standards.service.ts';
 import { ChangesService } from './modules/raid/changes.service.ts';
 import { IssuesService } from './modules/raid/issues.service.ts';
 import { RaidRepository } from './modules/raid/raid.repository.ts';
@@ -41,7 +54,11 @@ import { UsersService } from './modules/users/users.service.ts';
 export type Services = ReturnType<typeof createServices>;
 
 /** Wires every service to its repository on one database. */
-export function createServices(db: Database, policy: SessionPolicy) {
+export function createServices(
+  db: Database,
+  policy: SessionPolicy,
+  documentLimits: DocumentLimits = { maxBytes: 25 * 1_048_576 },
+) {
   const journal = new JournalRepository();
   const access = new AccessService(new AccessRepository(db));
   const schedule = new ScheduleService(db, new ScheduleRepository(), journal);
@@ -58,6 +75,37 @@ export function createServices(db: Database, policy: SessionPolicy) {
   const proposals = new ProposalsService(db, portfolioRepo, projectsRepo, strategy, access, journal);
   const raidRepo = new RaidRepository();
   const governanceRepo = new GovernanceRepository();
+  const governance = new GovernanceService(db, governanceRepo, projectsRepo, raidRepo, access, journal);
+  const policies = new PolicyService(db, new PolicyRepository(), journal);
+  const risks = new RisksService(db, raidRepo, projectsRepo, access, journal);
+  const qualityRepo = new QualityRepository();
+  const qualityStandards = new QualityStandardsService(db, qualityRepo, raidRepo, access, journal);
+  // The gate deliverables of the project's lifecycle, for documents that evidence one.
+  const gateDeliverables = async (projectId: string) => {
+    const lifecycle = await governance.lifecycle(projectId).catch((e: unknown) => {
+      if (e instanceof ProblemError && e.status === 404) return null;
+      throw e;
+    });
+    if (!lifecycle) return null;
+    return new Map(lifecycle.phases.map((p) => [p.key, new Set(p.gate.deliverables.map((d) => d.key))]));
+  };
+  const documents = new DocumentsService(
+    db,
+    new DocumentsRepository(),
+    projectsRepo,
+    raidRepo,
+    access,
+    journal,
+    gateDeliverables,
+    documentLimits,
+  );
+  const audits = new AuditsService(db, new AuditsRepository(), raidRepo, projectsRepo, access, journal);
+  const compliance = new ComplianceService(db, governanceRepo, access, policies);
+  compliance.connectFindings(() => audits.openFindingsByProject());
+  governance.connect({
+    policy: (projectId) => policies.forProject(projectId),
+    documents: (projectId) => documents.presentDeliverables(projectId),
+  });
   return {
     schedule,
     tasks,
@@ -91,10 +139,27 @@ export function createServices(db: Database, policy: SessionPolicy) {
     proposals,
     scenarios: new ScenariosService(db, portfolioRepo, projectsRepo, proposals, capacity, access, journal),
     review: new ReviewService(db, portfolioRepo, projectsRepo, access, journal),
-    risks: new RisksService(db, raidRepo, projectsRepo, access, journal),
+    risks,
     issues: new IssuesService(db, raidRepo, projectsRepo, access, journal),
     changes: new ChangesService(db, raidRepo, projectsRepo, schedule, scheduleAnalysis, access, journal),
-    governance: new GovernanceService(db, governanceRepo, projectsRepo, raidRepo, access, journal),
-    compliance: new ComplianceService(db, governanceRepo, access),
+    governance,
+    compliance,
+    audits,
+    qualityStandards,
+    deliverables: new DeliverablesService(
+      db,
+      qualityRepo,
+      raidRepo,
+      projectsRepo,
+      qualityStandards,
+      governance,
+      access,
+      journal,
+    ),
+    nonConformances: new NonConformancesService(db, qualityRepo, raidRepo, projectsRepo, access, journal),
+    lessons: new LessonsService(db, qualityRepo, raidRepo, projectsRepo, access, journal),
+    documents,
+    policies,
+    documentTemplates: new DocumentTemplatesService(() => risks.settings()),
   };
 }

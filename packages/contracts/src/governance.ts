@@ -82,6 +82,17 @@ export const GateEvidence = z.object({
   projectStatus: z.string(),
   openHighRisks: z.array(z.object({ id: Id, code: z.string(), title: z.string(), score: z.number().int() })),
   openIssues: z.number().int(),
+  documents: z
+    .array(
+      z.object({
+        deliverableKey: z.string(),
+        name: z.string(),
+        required: z.boolean(),
+        documentCount: z.number().int(),
+      }),
+    )
+    .default([])
+    .describe('Documents present for each of the gate’s deliverables'),
 });
 export const GateReview = z.object({
   id: Id,
@@ -153,6 +164,8 @@ export const ComplianceReport = z.object({
       orgUnitId: Id,
       orgUnitName: z.string(),
       score: z.number().int().nullable().describe('Per cent of the applicable rules met'),
+      target: z.number().int().describe('The minimum score the PMO policy in force expects'),
+      belowTarget: z.boolean(),
       results: z.array(
         z.object({ rule: z.string(), applicable: z.boolean(), passed: z.boolean(), detail: z.string() }),
       ),
@@ -166,4 +179,53 @@ export const ComplianceReport = z.object({
       projectCount: z.number().int(),
     }),
   ),
+});
+
+const PolicySettingValue = z.strictObject({
+  value: z.union([z.number().int(), z.boolean()]),
+  overridable: z.boolean().describe('Whether units beneath may relax it (they may always tighten it)'),
+});
+export const PolicyUpdateBody = z.strictObject({
+  version: z.number().int().min(0).describe('0 for a unit without a policy yet'),
+  settings: z
+    .strictObject({
+      riskReviewDays: PolicySettingValue.optional(),
+      minimumComplianceScore: PolicySettingValue.optional(),
+      blockGoWithOpenHighRisks: PolicySettingValue.optional(),
+      requireGateDocuments: PolicySettingValue.optional(),
+    })
+    .describe('The unit’s own settings; one left out is inherited from above'),
+});
+export const UnitPolicy = z.object({
+  orgUnitId: Id,
+  orgUnitName: z.string(),
+  version: z.number().int(),
+  settings: z.array(
+    z.object({
+      key: z.string(),
+      title: z.string(),
+      kind: z.enum(['number', 'flag']),
+      direction: z.enum(['lower-is-stricter', 'higher-is-stricter', 'true-is-stricter']),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      unit: z.string().optional(),
+      defaultValue: z.union([z.number(), z.boolean()]),
+      own: z.object({ value: z.union([z.number(), z.boolean()]), overridable: z.boolean() }).nullable(),
+      effective: z.union([z.number(), z.boolean()]).describe('In force at this unit'),
+      definedAt: Id.nullable().describe('The unit whose setting is in force (null: Baton’s default)'),
+      definedAtName: z.string().nullable(),
+      limitFromAbove: z
+        .union([z.number(), z.boolean()])
+        .nullable()
+        .describe('The loosest value this unit may set, fixed by a unit above (null: free)'),
+      limitFromAboveName: z.string().nullable(),
+      overruled: z.string().nullable().describe('Why this unit’s own setting is not in force'),
+    }),
+  ),
+});
+export const ProjectPolicy = z.object({
+  riskReviewDays: z.number().int(),
+  minimumComplianceScore: z.number().int(),
+  blockGoWithOpenHighRisks: z.boolean(),
+  requireGateDocuments: z.boolean(),
 });

@@ -1,8 +1,11 @@
 import type { Role, ScopeType } from '@baton/core';
 import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
 import type { Services } from '../services.ts';
+import { loadDemoAudits } from './demo-audits.ts';
+import { loadDemoDocuments } from './demo-documents.ts';
 import { loadDemoGovernance } from './demo-governance.ts';
 import { loadDemoPortfolio } from './demo-portfolio.ts';
+import { loadDemoQuality } from './demo-quality.ts';
 import { loadDemoRaid } from './demo-raid.ts';
 import { loadDemoResources } from './demo-resources.ts';
 import { loadDemoSchedules } from './demo-schedules.ts';
@@ -441,5 +444,29 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
     ownerIds: [pm, ...managers.filter((m): m is string => typeof m === 'string')],
   });
   await loadDemoGovernance(s, createdIds);
+  // The enterprise PMO fixes the risk-review period and sets an overridable compliance target; the
+  // Digital PMO reviews risks more often and accepts a slightly lower score.
+  await s.policies.update(a, epmo.id, {
+    version: 0,
+    settings: {
+      riskReviewDays: { value: 30, overridable: false },
+      minimumComplianceScore: { value: 80, overridable: true },
+    },
+  });
+  await s.policies.update(a, digi.id, {
+    version: 0,
+    settings: {
+      riskReviewDays: { value: 21, overridable: true },
+      minimumComplianceScore: { value: 75, overridable: true },
+    },
+  });
+  await loadDemoDocuments(s, { projectIds: createdIds, managerId: pm, directorId: director });
+  await loadDemoQuality(s, { projectIds: createdIds, digitalUnitId: digi.id, userIds: people });
+  await loadDemoAudits(s, {
+    projectIds: createdIds,
+    directorId: director,
+    managerId: pm,
+    digitalUnitId: digi.id,
+  });
   return logins;
 }

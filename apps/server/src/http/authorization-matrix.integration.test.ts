@@ -32,6 +32,13 @@ let issueId = '';
 let entryId = '';
 let changeId = '';
 let templateId = '';
+let documentId = '';
+let auditId = '';
+let findingId = '';
+let standardId = '';
+let deliverableId = '';
+let nonConformanceId = '';
+let lessonId = '';
 
 /** A throw-away task (and link) in project A, for routes that would delete the shared fixtures. */
 async function freshTask(): Promise<{ taskId: string; linkId: string }> {
@@ -142,6 +149,56 @@ beforeAll(async () => {
       ],
     })
   ).id;
+  const audit = await h.services.audits.create(SYSTEM_ACTOR, {
+    kind: 'audit',
+    title: 'Matrix audit',
+    projectId: org.projectA,
+    scheduledFor: '2027-01-04',
+  });
+  auditId = audit.id;
+  await h.services.audits.transition(SYSTEM_ACTOR, auditId, { version: audit.version, to: 'in_progress' });
+  findingId = (
+    await h.services.audits.addFinding(SYSTEM_ACTOR, auditId, { title: 'Matrix finding', severity: 'low' })
+  ).findings[0]?.id as string;
+  documentId = (
+    await h.services.documents.uploadProject(
+      SYSTEM_ACTOR,
+      org.projectA,
+      { fileName: 'fixture.txt', title: 'Fixture document' },
+      Buffer.from('fixture'),
+    )
+  ).id;
+  standardId = (
+    await h.services.qualityStandards.create(SYSTEM_ACTOR, {
+      deliverableType: 'design',
+      name: 'Matrix standard',
+      orgUnitId: org.unitA,
+      checklist: [{ key: 'reviewed', text: 'Reviewed', required: true }],
+    })
+  ).id;
+  deliverableId = (
+    await h.services.deliverables.create(SYSTEM_ACTOR, {
+      projectId: org.projectA,
+      name: 'Matrix deliverable',
+      deliverableType: 'design',
+    })
+  ).id;
+  nonConformanceId = (
+    await h.services.nonConformances.create(SYSTEM_ACTOR, {
+      projectId: org.projectA,
+      title: 'Matrix non-conformance',
+      severity: 'minor',
+    })
+  ).id;
+  lessonId = (
+    await h.services.lessons.create(SYSTEM_ACTOR, {
+      projectId: org.projectA,
+      title: 'Matrix lesson',
+      category: 'quality',
+      kind: 'keep',
+      whatHappened: 'Something worth keeping.',
+    })
+  ).id;
   for (const role of ROLES) {
     const grants: Record<Where, { scopeType: 'organisation' | 'org_unit'; scopeId: string | null }> = {
       org: { scopeType: 'organisation', scopeId: null },
@@ -205,6 +262,13 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     '/api/v1/raid-entries/:id': entryId,
     '/api/v1/change-requests/:id': changeId,
     '/api/v1/lifecycle-templates/:id': templateId,
+    '/api/v1/documents/:id': documentId,
+    '/api/v1/audits/:id': auditId,
+    '/api/v1/audit-findings/:id': findingId,
+    '/api/v1/quality-standards/:id': standardId,
+    '/api/v1/deliverables/:id': deliverableId,
+    '/api/v1/non-conformances/:id': nonConformanceId,
+    '/api/v1/lessons/:id': lessonId,
     '/api/v1/timesheets/:id': NO_SUCH,
     '/api/v1/auth/tokens/:id': NO_SUCH,
   };
@@ -212,7 +276,9 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     .replace(':grantId', NO_SUCH)
     .replace(':number', '0')
     .replace(':itemId', NO_SUCH)
-    .replace(':phaseKey', 'initiate');
+    .replace(':phaseKey', 'initiate')
+    .replace(':versionNo', '1')
+    .replace(':key', 'charter');
   for (const [prefix, id] of Object.entries(ids)) {
     if (path.startsWith(prefix)) path = path.replace(':id', id);
   }
@@ -226,6 +292,8 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'GET /api/v1/raid-entries': `?projectId=${org.projectA}`,
     'DELETE /api/v1/resources/:id/rates/:itemId': '?version=1',
     'DELETE /api/v1/resources/:id/leave/:itemId': '?version=1',
+    // a raw upload's placement is in its query string; its JSON body is then refused (415)
+    'POST /api/v1/library/documents': `?orgUnitId=${org.unitA}`,
   };
   path += queries[`${method} ${url}`] ?? '';
   if (method === 'GET') return { url: path };
@@ -247,6 +315,11 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'POST /api/v1/raid-entries': { projectId: org.projectA },
     'POST /api/v1/change-requests': { projectId: org.projectA },
     'POST /api/v1/lifecycle-templates': { orgUnitId: org.unitA },
+    'POST /api/v1/quality-standards': { orgUnitId: org.unitA },
+    'POST /api/v1/deliverables': { projectId: org.projectA },
+    'POST /api/v1/non-conformances': { projectId: org.projectA },
+    'POST /api/v1/lessons': { projectId: org.projectA },
+    'POST /api/v1/audits': { projectId: org.projectA },
   };
   return { url: path, body: bodies[`${method} ${url}`] ?? {} };
 }

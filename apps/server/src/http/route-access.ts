@@ -13,6 +13,15 @@ import type { Action } from '@baton/core';
  * - new-risk: the project, portfolio or org unit in the body; new-in-project: the body's `projectId`;
  * - template: the org unit a lifecycle template is defined at (the root when it has none);
  *   new-template: the body's `orgUnitId` (the root when absent);
+ * - document: the project of the document named by `:id`; an item of the PMO library is read wherever
+ *   the action is held anywhere, and written at the org unit it is filed at (the root when none);
+ *   new-library-document: the query string's `orgUnitId` (the root when absent);
+ * - quality-standard: the org unit a quality standard is defined at (the root when it has none);
+ *   new-quality-standard: the body's `orgUnitId` (the root when absent); deliverable / non-conformance:
+ *   the project of the thing named by `:id`; lesson: its project, or the organisation for an
+ *   organisation-wide lesson;
+ * - audit / finding: the audited project, or the audited org unit (the root when none); new-audit:
+ *   the body's `projectId` or `orgUnitId`;
  * - new-*: where the thing being created will sit, read from the request body (`new-allocation`: its
  *   `projectId`; `new-resource`: its `orgUnitId`).
  */
@@ -42,7 +51,17 @@ export type ScopeRef =
   | 'change-request'
   | 'new-in-project'
   | 'template'
-  | 'new-template';
+  | 'audit'
+  | 'new-audit'
+  | 'finding'
+  | 'new-template'
+  | 'quality-standard'
+  | 'new-quality-standard'
+  | 'deliverable'
+  | 'non-conformance'
+  | 'lesson'
+  | 'document'
+  | 'new-library-document';
 
 export type Access =
   | { kind: 'public' }
@@ -238,12 +257,68 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/lifecycle-templates/:id/versions': can('governance.manage', 'template'),
   'GET /api/v1/gate-reviews': can('project.read', 'anywhere'),
   'GET /api/v1/compliance': can('project.read', 'anywhere'),
+  // Audits and peer reviews: the PMO (governance.manage where the audited thing sits) runs them and
+  // closes findings; the audited project's team (project.update) plans and resolves corrective
+  // actions — the service enforces that split.
+  'GET /api/v1/audits': can('project.read', 'anywhere'),
+  'POST /api/v1/audits': can('governance.manage', 'new-audit'),
+  'GET /api/v1/audits/:id': can('project.read', 'audit'),
+  'PATCH /api/v1/audits/:id': can('governance.manage', 'audit'),
+  'POST /api/v1/audits/:id/transition': can('governance.manage', 'audit'),
+  'POST /api/v1/audits/:id/findings': can('governance.manage', 'audit'),
+  'GET /api/v1/audit-findings': can('project.read', 'anywhere'),
+  'PATCH /api/v1/audit-findings/:id': can(['project.update', 'governance.manage'], 'finding'),
+  'POST /api/v1/audit-findings/:id/transition': can(['project.update', 'governance.manage'], 'finding'),
+  // PMO policies: set by the PMO at a unit, for everything beneath it.
+  'GET /api/v1/org-units/:id/policy': can('project.read', 'anywhere'),
+  'PUT /api/v1/org-units/:id/policy': can('governance.manage', 'org-unit'),
+  'GET /api/v1/projects/:id/policy': can('project.read', 'project'),
   'GET /api/v1/projects/:id/lifecycle': can('project.read', 'project'),
   'POST /api/v1/projects/:id/lifecycle': can('project.update', 'project'),
   'POST /api/v1/projects/:id/lifecycle/migration': can('project.update', 'project'),
   'PUT /api/v1/projects/:id/lifecycle/gates/:phaseKey/checklist': can('project.update', 'project'),
   'POST /api/v1/projects/:id/lifecycle/gates/:phaseKey/submission': can('project.update', 'project'),
   'POST /api/v1/projects/:id/lifecycle/gates/:phaseKey/decision': can('project.approve', 'project'),
+
+  // The clearinghouse. Project documents: read with the project, written by whoever may change it.
+  // The PMO library: read by anyone who reads projects, written by the PMO (governance.manage) where
+  // the item is filed. A document's writes name both actions: the service checks which one applies.
+  'GET /api/v1/document-templates': signedIn,
+  'GET /api/v1/document-templates/:key': signedIn,
+  'GET /api/v1/library/documents': can('project.read', 'anywhere'),
+  'POST /api/v1/library/documents': can('governance.manage', 'new-library-document'),
+  'GET /api/v1/documents': can('project.read', 'anywhere'),
+  'GET /api/v1/projects/:id/documents': can('project.read', 'project'),
+  'POST /api/v1/projects/:id/documents': can('project.update', 'project'),
+  'GET /api/v1/documents/:id': can('project.read', 'document'),
+  'PATCH /api/v1/documents/:id': can(['project.update', 'governance.manage'], 'document'),
+  'DELETE /api/v1/documents/:id': can(['project.update', 'governance.manage'], 'document'),
+  'GET /api/v1/documents/:id/versions': can('project.read', 'document'),
+  'POST /api/v1/documents/:id/versions': can(['project.update', 'governance.manage'], 'document'),
+  'GET /api/v1/documents/:id/content': can('project.read', 'document'),
+  'GET /api/v1/documents/:id/versions/:versionNo/content': can('project.read', 'document'),
+
+  // Quality: the PMO (governance.manage) sets the standards where it is granted, and so for every unit
+  // beneath; the project's people plan, review and raise; an approver (project.approve) accepts or
+  // rejects a deliverable. An organisation-wide lesson needs project.update on the organisation.
+  'GET /api/v1/quality-standards': can('project.read', 'anywhere'),
+  'POST /api/v1/quality-standards': can('governance.manage', 'new-quality-standard'),
+  'PATCH /api/v1/quality-standards/:id': can('governance.manage', 'quality-standard'),
+  'GET /api/v1/deliverables': can('project.read', 'anywhere'),
+  'POST /api/v1/deliverables': can('project.update', 'new-in-project'),
+  'GET /api/v1/deliverables/:id': can('project.read', 'deliverable'),
+  'PATCH /api/v1/deliverables/:id': can('project.update', 'deliverable'),
+  'DELETE /api/v1/deliverables/:id': can('project.update', 'deliverable'),
+  'POST /api/v1/deliverables/:id/reviews': can('project.update', 'deliverable'),
+  'POST /api/v1/deliverables/:id/acceptance': can('project.approve', 'deliverable'),
+  'GET /api/v1/non-conformances': can('project.read', 'anywhere'),
+  'POST /api/v1/non-conformances': can('project.update', 'new-in-project'),
+  'PATCH /api/v1/non-conformances/:id': can('project.update', 'non-conformance'),
+  'POST /api/v1/non-conformances/:id/transition': can('project.update', 'non-conformance'),
+  'GET /api/v1/lessons': can('project.read', 'anywhere'),
+  'POST /api/v1/lessons': can('project.update', 'new-in-project'),
+  'PATCH /api/v1/lessons/:id': can('project.update', 'lesson'),
+  'DELETE /api/v1/lessons/:id': can('project.update', 'lesson'),
 
   // Timesheets: people log their own hours; the project's manager approves them.
   'GET /api/v1/timesheets': can('timesheet.log', 'anywhere'),

@@ -1,5 +1,12 @@
 import type { ScopePath } from '@baton/core';
-import type { FastifyInstance, FastifyReply, FastifyRequest, RouteShorthandOptions } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  RequestPayload,
+  RouteOptions,
+  RouteShorthandOptions,
+} from 'fastify';
 import type { ZodType, z } from 'zod';
 import type { Actor } from '../modules/access/access.service.ts';
 import type { Authenticated } from '../modules/auth/auth.service.ts';
@@ -42,6 +49,12 @@ export type RouteSpec<S extends Schemas> = {
   config?: Record<string, unknown>;
   /** A larger body limit for file uploads (bytes). */
   bodyLimit?: number;
+  /**
+   * The body arrives as raw bytes (a Buffer) when sent as one of these media types; any other type is
+   * refused with 415. The route gets a Fastify context of its own for that parser, and is authorised
+   * before its body is read (a refused caller never uploads the bytes).
+   */
+  rawBody?: readonly string[];
   /** A read whose result may be served from the read cache (per user and URL). */
   cache?: boolean;
   /**
@@ -75,20 +88,29 @@ export class RouteRegistrar {
       );
     this.routes.push({ method: spec.method, url: spec.url, access });
     const services = this.services;
-    const options = {
-      schema: { ...spec.schema, summary: spec.summary, tags: spec.tags } as NonNullable<
-        RouteShorthandOptions['schema']
-      >,
-      // Authorisation comes before validation: someone who may not act here learns nothing about the
-      // body's rules. Scopes read from the body use only well-formed ids (see bodyField).
-      preValidation: async (req: FastifyRequest) => {
-        await authorise(req, access, services);
-      },
-    };
-    this.app.route({
+    const schema = { ...spec.schema, summary: spec.summary, tags: spec.tags } as NonNullable<
+      RouteShorthandOptions['schema']
+    >;
+    // Authorisation comes before validation: someone who may not act here learns nothing about the
+    // body's rules. Scopes read from the body use only well-formed ids (see bodyField). A raw upload
+    // is authorised before its body is even read.
+    const hook = spec.rawBody
+      ? {
+          preParsing: async (req: FastifyRequest, _reply: FastifyReply, payload: RequestPayload) => {
+            await authorise(req, access, services);
+            return payload;
+          },
+        }
+      : {
+          preValidation: async (req: FastifyRequest) => {
+            await authorise(req, access, services);
+          },
+        };
+    const route: RouteOptions = {
       method: spec.method,
       url: spec.url,
-      ...options,
+      schema,
+      ...hook,
       ...(spec.config ? { config: spec.config } : {}),
       ...(spec.bodyLimit ? { bodyLimit: spec.bodyLimit } : {}),
       handler: async (req, reply) => {
@@ -119,6 +141,19 @@ export class RouteRegistrar {
           return reply.type('application/json; charset=utf-8').send(jsonText(result));
         return result;
       },
+    };
+    const rawTypes = spec.rawBody;
+    if (!rawTypes) {
+      this.app.route(route);
+      return;
+    }
+    // Only this route parses these types as bytes: elsewhere text/csv and text/plain stay text.
+    this.app.register(async (child) => {
+      child.removeAllContentTypeParsers();
+      child.addContentTypeParser([...rawTypes], { parseAs: 'buffer' }, (_req, body, done) => {
+        done(null, body);
+      });
+      child.route(route);
     });
   }
 }
@@ -171,12 +206,18 @@ function bodyField(req: FastifyRequest, name: string): string | null | undefined
   return typeof v === 'string' && UUID.test(v) ? v : v === null ? null : undefined;
 }
 
-/** Where the route's action must be held, for this request. */
+/** An id from the not-yet-validated query string, read like bodyField. */
+function queryField(req: FastifyRequest, name: string): string | null | undefined {
+  const v = (req.query as Record<string, unknown> | undefined)?.[name];
+  return typeof v === 'string' && UUID.test(v) ? v : undefined;
+}
+
+/** Where the route's action must be held, for this request ('anywhere': held at any scope). */
 async function resolveScope(
   ref: Exclude<ScopeRef, 'anywhere'>,
   req: FastifyRequest,
   s: Services,
-): Promise<ScopePath> {
+): Promise<ScopePath | 'anywhere'> {
   switch (ref) {
     case 'organisation':
       return { orgUnitIds: [], portfolioId: null, projectId: null };
@@ -249,8 +290,31 @@ async function resolveScope(
       return s.changes.pathOf(param(req, 'id'));
     case 'template':
       return s.governance.templatePath(param(req, 'id'));
+    case 'audit':
+      return s.audits.pathOf(param(req, 'id'));
+    case 'finding':
+      return s.audits.pathOfFinding(param(req, 'id'));
+    case 'new-audit':
+      return s.audits.newPath({
+        projectId: bodyField(req, 'projectId'),
+        orgUnitId: bodyField(req, 'orgUnitId'),
+      });
     case 'new-template':
       return s.governance.newTemplatePath(bodyField(req, 'orgUnitId'));
+    case 'document':
+      return s.documents.pathOf(param(req, 'id'), req.method === 'GET' || req.method === 'HEAD');
+    case 'new-library-document':
+      return s.documents.newLibraryPath(queryField(req, 'orgUnitId'));
+    case 'quality-standard':
+      return s.qualityStandards.pathOf(param(req, 'id'));
+    case 'new-quality-standard':
+      return s.qualityStandards.newPath(bodyField(req, 'orgUnitId'));
+    case 'deliverable':
+      return s.deliverables.pathOf(param(req, 'id'));
+    case 'non-conformance':
+      return s.nonConformances.pathOf(param(req, 'id'));
+    case 'lesson':
+      return s.lessons.pathOf(param(req, 'id'));
     case 'new-in-project':
     case 'new-allocation': {
       const projectId = bodyField(req, 'projectId');
@@ -275,5 +339,6 @@ async function authorise(req: FastifyRequest, access: Access, s: Services): Prom
     return;
   }
   const path = await resolveScope(access.scope, req, s);
-  if (!s.access.allows(actor, actions, path)) throw forbidden();
+  if (path === 'anywhere' ? !s.access.holdsAnywhere(actor, actions) : !s.access.allows(actor, actions, path))
+    throw forbidden();
 }

@@ -117,3 +117,20 @@ export function decideGate(
     body,
   });
 }
+
+// ---- PMO policies down the hierarchy ----
+
+export type UnitPolicy = Out<typeof import('@baton/contracts').UnitPolicy>;
+export type PolicySettingRow = UnitPolicy['settings'][number];
+export type PolicyUpdateBody = In<typeof import('@baton/contracts').PolicyUpdateBody>;
+
+export const policyKeys = {
+  unit: (orgUnitId: string) => ['governance', 'policy', orgUnitId] as const,
+};
+
+export function fetchUnitPolicy(orgUnitId: string, signal?: AbortSignal): Promise<UnitPolicy> {
+  return apiFetch(`/org-units/${enc(orgUnitId)}/policy`, { signal });
+}
+export function updateUnitPolicy(orgUnitId: string, body: PolicyUpdateBody): Promise<UnitPolicy> {
+  return apiFetch(`/org-units/${enc(orgUnitId)}/policy`, { method: 'PUT', body });
+}

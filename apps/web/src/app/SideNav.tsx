@@ -27,6 +27,11 @@ const GOVERNANCE: readonly Item[] = [
   { to: '/change-requests', label: 'Change requests', icon: '⇆' },
   { to: '/gate-reviews', label: 'Gate reviews', icon: '⚐' },
   { to: '/governance/templates', label: 'Lifecycle templates', icon: '☰' },
+  { to: '/governance/policies', label: 'PMO policies', icon: '⚑' },
+  { to: '/audits', label: 'Audits and reviews', icon: '⌕' },
+  { to: '/quality', label: 'Quality standards', icon: '◈' },
+  { to: '/lessons', label: 'Lessons learned', icon: '✎' },
+  { to: '/documents', label: 'Clearinghouse', icon: '❐' },
   { to: '/compliance', label: 'Compliance', icon: '✔' },
   { to: '/governance/settings', label: 'Governance settings', icon: '⊙', action: 'governance.manage' },
 ];

@@ -1,11 +1,15 @@
 import { createBrowserRouter } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage.tsx';
 import { AuditLogPage } from '../features/audit/AuditLogPage.tsx';
+import { AuditDetailPage } from '../features/audits/AuditDetailPage.tsx';
+import { AuditsPage } from '../features/audits/AuditsPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { CompliancePage } from '../features/compliance/CompliancePage.tsx';
 import { CustomFieldsPage } from '../features/custom-fields/CustomFieldsPage.tsx';
+import { ClearinghousePage } from '../features/documents/ClearinghousePage.tsx';
 import { GateReviewsPage } from '../features/governance/GateReviewsPage.tsx';
 import { LifecycleTemplatesPage } from '../features/governance/LifecycleTemplatesPage.tsx';
+import { PoliciesPage } from '../features/governance/PoliciesPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
 import { OrganisationPage } from '../features/org/OrganisationPage.tsx';
@@ -21,6 +25,8 @@ import { StrategyPage } from '../features/portfolio/strategy/StrategyPage.tsx';
 import { ProjectCreatePage } from '../features/projects/ProjectCreatePage.tsx';
 import { ProjectDetailPage } from '../features/projects/ProjectDetailPage.tsx';
 import { ProjectListPage } from '../features/projects/ProjectListPage.tsx';
+import { LessonsPage } from '../features/quality/LessonsPage.tsx';
+import { QualityStandardsPage } from '../features/quality/QualityStandardsPage.tsx';
 import { ChangeRequestsPage } from '../features/raid/ChangeRequestsPage.tsx';
 import { GovernanceSettingsPage } from '../features/raid/GovernanceSettingsPage.tsx';
 import { IssuesPage } from '../features/raid/IssuesPage.tsx';
@@ -85,7 +91,13 @@ export function createAppRouter() {
         { path: 'change-requests', element: <ChangeRequestsPage /> },
         { path: 'gate-reviews', element: <GateReviewsPage /> },
         { path: 'governance/templates', element: <LifecycleTemplatesPage /> },
+        { path: 'governance/policies', element: <PoliciesPage /> },
+        { path: 'audits', element: <AuditsPage /> },
+        { path: 'quality', element: <QualityStandardsPage /> },
+        { path: 'lessons', element: <LessonsPage /> },
+        { path: 'audits/:id', element: <AuditDetailPage /> },
         { path: 'compliance', element: <CompliancePage /> },
+        { path: 'documents', element: <ClearinghousePage /> },
         {
           path: 'governance/settings',
           element: (

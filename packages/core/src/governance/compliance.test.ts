@@ -25,12 +25,34 @@ describe('compliance', () => {
     });
     expect(r.find((x) => x.rule === 'risk-review')).toMatchObject({
       passed: false,
-      detail: 'Last reviewed 45 days ago',
+      detail: 'Last reviewed 45 days ago (policy: every 30 days)',
     });
     expect(complianceScore(r)).toBe(60);
     expect(checkCompliance({ ...good, openRiskCount: 0 }).find((x) => x.rule === 'risk-review')?.passed).toBe(
       false,
     );
+  });
+
+  it('reviews risks against the policy in force, and counts overdue high audit findings', () => {
+    const strict = checkCompliance({ ...good, lastRiskReviewDays: 20, riskReviewDays: 14 });
+    expect(strict.find((x) => x.rule === 'risk-review')?.passed).toBe(false);
+    expect(
+      checkCompliance({ ...good, lastRiskReviewDays: 20, riskReviewDays: 21 }).find(
+        (x) => x.rule === 'risk-review',
+      )?.passed,
+    ).toBe(true);
+    expect(checkCompliance(good).find((x) => x.rule === 'audit-findings')?.applicable).toBe(false);
+    const findings = checkCompliance({ ...good, openFindings: 3, overdueHighFindings: 1 });
+    expect(findings.find((x) => x.rule === 'audit-findings')).toMatchObject({
+      applicable: true,
+      passed: false,
+      detail: '1 high or critical finding past due',
+    });
+    expect(
+      checkCompliance({ ...good, openFindings: 3, overdueHighFindings: 0 }).find(
+        (x) => x.rule === 'audit-findings',
+      )?.passed,
+    ).toBe(true);
   });
 
   it('leaves execution rules out before execution, and everything out for closed projects', () => {

@@ -5,9 +5,13 @@
 export const COMPLIANCE_RULES = [
   { key: 'lifecycle', title: 'Follows a lifecycle from the methodology library' },
   { key: 'charter', title: 'Charter approved' },
-  { key: 'risk-review', title: 'Risk register reviewed within 30 days' },
+  {
+    key: 'risk-review',
+    title: 'Risk register reviewed within the policy’s period (30 days unless the PMO sets it)',
+  },
   { key: 'baseline', title: 'Baseline set before execution' },
   { key: 'manager', title: 'Project manager named' },
+  { key: 'audit-findings', title: 'No overdue high or critical audit findings' },
 ] as const;
 export type ComplianceRuleKey = (typeof COMPLIANCE_RULES)[number]['key'];
 
@@ -21,6 +25,11 @@ export type ComplianceFacts = {
   lastRiskReviewDays: number | null;
   openRiskCount: number;
   hasBaseline: boolean;
+  /** The policy in force: the longest allowed gap between risk reviews. */
+  riskReviewDays?: number | undefined;
+  /** Audit findings on the project: open ones, and overdue high/critical ones. */
+  openFindings?: number | undefined;
+  overdueHighFindings?: number | undefined;
 };
 
 export type RuleResult = { rule: ComplianceRuleKey; applicable: boolean; passed: boolean; detail: string };
@@ -31,6 +40,8 @@ const RUNNING = new Set(['approved', 'active', 'on_hold']);
 /** Checks every rule; a rule that does not apply (e.g. a baseline before execution starts) is left out of the score. */
 export function checkCompliance(f: ComplianceFacts): RuleResult[] {
   const running = RUNNING.has(f.status);
+  const days = f.riskReviewDays ?? 30;
+  const overdue = f.overdueHighFindings ?? 0;
   return [
     {
       rule: 'lifecycle',
@@ -52,13 +63,13 @@ export function checkCompliance(f: ComplianceFacts): RuleResult[] {
     {
       rule: 'risk-review',
       applicable: EXECUTING.has(f.status),
-      passed: f.openRiskCount > 0 && f.lastRiskReviewDays !== null && f.lastRiskReviewDays <= 30,
+      passed: f.openRiskCount > 0 && f.lastRiskReviewDays !== null && f.lastRiskReviewDays <= days,
       detail:
         f.openRiskCount === 0
           ? 'No open risks in the register'
           : f.lastRiskReviewDays === null
             ? 'Risks never reviewed'
-            : `Last reviewed ${f.lastRiskReviewDays} days ago`,
+            : `Last reviewed ${f.lastRiskReviewDays} days ago (policy: every ${days} days)`,
     },
     {
       rule: 'baseline',
@@ -71,6 +82,15 @@ export function checkCompliance(f: ComplianceFacts): RuleResult[] {
       applicable: running,
       passed: f.hasManager,
       detail: f.hasManager ? 'Named' : 'Nobody named',
+    },
+    {
+      rule: 'audit-findings',
+      applicable: running && (f.openFindings ?? 0) > 0,
+      passed: overdue === 0,
+      detail:
+        overdue > 0
+          ? `${overdue} high or critical finding${overdue === 1 ? '' : 's'} past due`
+          : `${f.openFindings ?? 0} open finding${f.openFindings === 1 ? '' : 's'}, none overdue`,
     },
   ];
 }

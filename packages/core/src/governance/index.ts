@@ -1,2 +1,3 @@
 export * from './compliance.ts';
 export * from './lifecycle.ts';
+export * from './policy.ts';

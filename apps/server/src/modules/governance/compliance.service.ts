@@ -2,6 +2,7 @@ import { COMPLIANCE_RULES, checkCompliance, complianceScore, type PhaseState, un
 import type { Database } from '@baton/db';
 import { type AccessService, type Actor, coversProject } from '../access/access.service.ts';
 import type { GovernanceRepository } from './governance.repository.ts';
+import type { PolicyService } from './policy.service.ts';
 
 const DAY = 86_400_000;
 
@@ -11,7 +12,15 @@ export class ComplianceService {
     private readonly db: Database,
     private readonly repo: GovernanceRepository,
     private readonly access: AccessService,
+    private readonly policies: PolicyService,
   ) {}
+
+  /** Audit findings per project (wired after construction: audits depend on governance). */
+  private findings?: () => Promise<Map<string, { open: number; overdueHigh: number }>>;
+
+  connectFindings(source: () => Promise<Map<string, { open: number; overdueHigh: number }>>): void {
+    this.findings = source;
+  }
 
   async report(actor: Actor, q: { orgUnitId?: string | undefined }) {
     const v = await this.access.visibility(actor, 'project.read');
@@ -19,12 +28,14 @@ export class ComplianceService {
     const all = await this.repo.projectsForCompliance(this.db);
     const list = all.filter((p) => coversProject(v, p) && (!scope || scope.has(p.orgUnitId)));
     const ids = list.map((p) => p.id);
-    const [units, lifecycles, baselined, ownRisks, links] = await Promise.all([
+    const [units, lifecycles, baselined, ownRisks, links, policyOf, findings] = await Promise.all([
       this.repo.orgUnits(this.db),
       this.repo.lifecyclesOf(this.db, ids),
       this.repo.baselinedProjects(this.db, ids),
       this.repo.allRisks(this.db),
       this.repo.allRiskLinks(this.db),
+      this.policies.forProjects(),
+      this.findings?.() ?? Promise.resolve(new Map<string, { open: number; overdueHigh: number }>()),
     ]);
     const lifecycleOf = new Map(lifecycles.map((l) => [l.projectId, l]));
     const risksOf = new Map<string, (typeof ownRisks)[number][]>();
@@ -54,8 +65,13 @@ export class ComplianceService {
         lastRiskReviewDays: reviewed.length ? Math.floor((now - Math.max(...reviewed)) / DAY) : null,
         openRiskCount: open.length,
         hasBaseline: baselined.has(p.id),
+        riskReviewDays: policyOf.get(p.id)?.riskReviewDays,
+        openFindings: findings.get(p.id)?.open ?? 0,
+        overdueHighFindings: findings.get(p.id)?.overdueHigh ?? 0,
       });
-      return { p, results, score: complianceScore(results) };
+      const score = complianceScore(results);
+      const target = policyOf.get(p.id)?.minimumComplianceScore ?? 80;
+      return { p, results, score, target };
     });
     const unitName = new Map(units.map((u) => [u.id, u.name]));
     const parent = new Map(units.map((u) => [u.id, u.parentId]));
@@ -82,6 +98,8 @@ export class ComplianceService {
           orgUnitId: r.p.orgUnitId,
           orgUnitName: unitName.get(r.p.orgUnitId) ?? '',
           score: r.score,
+          target: r.target,
+          belowTarget: r.score !== null && r.score < r.target,
           results: r.results,
         })),
       units: [...scoresUnder.entries()]

@@ -11,9 +11,12 @@ import {
   LifecycleTemplateList,
   MigrateLifecycleBody,
   NewTemplateVersionBody,
+  PolicyUpdateBody,
   ProjectLifecycle,
+  ProjectPolicy,
   SubmitGateBody,
   TemplateQuery,
+  UnitPolicy,
 } from '@baton/contracts';
 import { z } from 'zod';
 import type { RouteRegistrar } from '../../http/routes.ts';
@@ -124,5 +127,31 @@ export function registerGovernanceRoutes(r: RouteRegistrar, s: Services): void {
     schema: { params: GateParams, body: GateDecisionBody, response: { 200: ProjectLifecycle } },
     handler: async (req, _reply, actor) =>
       s.governance.decide(actor, req.params.id, req.params.phaseKey, req.body),
+  });
+  const policyTags = ['PMO policies'];
+  r.add({
+    method: 'GET',
+    url: '/api/v1/org-units/:id/policy',
+    summary: 'A unit’s PMO policy: its own settings, what is in force there and what units above fix',
+    tags: policyTags,
+    schema: { params: IdParams, response: { 200: UnitPolicy } },
+    handler: async (req) => s.policies.forUnit(req.params.id),
+  });
+  r.add({
+    method: 'PUT',
+    url: '/api/v1/org-units/:id/policy',
+    summary:
+      'Set a unit’s own PMO policy (tighten freely; relax only what the units above leave overridable)',
+    tags: policyTags,
+    schema: { params: IdParams, body: PolicyUpdateBody, response: { 200: UnitPolicy } },
+    handler: async (req, _reply, actor) => s.policies.update(actor, req.params.id, req.body),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/projects/:id/policy',
+    summary: 'The PMO policy in force for a project (its org unit and every unit above)',
+    tags: policyTags,
+    schema: { params: IdParams, response: { 200: ProjectPolicy } },
+    handler: async (req) => s.policies.forProject(req.params.id),
   });
 }

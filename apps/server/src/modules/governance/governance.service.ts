@@ -40,6 +40,20 @@ export class GovernanceService {
     private readonly journal: JournalRepository,
   ) {}
 
+  /** Sources wired after construction (they depend on this service): policies and gate documents. */
+  private sources: {
+    policy?: (
+      projectId: string,
+    ) => Promise<{ blockGoWithOpenHighRisks: boolean; requireGateDocuments: boolean }>;
+    documents?: (
+      projectId: string,
+    ) => Promise<Array<{ phaseKey: string; deliverableKey: string; documentCount: number }>>;
+  } = {};
+
+  connect(sources: GovernanceService['sources']): void {
+    this.sources = { ...this.sources, ...sources };
+  }
+
   // ---- templates ----
 
   private async templateDtos(rows: readonly TemplateRow[]): Promise<LifecycleTemplate[]> {
@@ -439,6 +453,15 @@ export class GovernanceService {
       )
       .map((r) => ({ id: r.id, code: r.code, title: r.title, score: riskScore(r.probability, r.impact) }));
     const openIssues = await this.repo.openIssueCount(this.db, projectId);
+    const docs = (await this.sources.documents?.(projectId)) ?? [];
+    const documents = def.gate.deliverables.map((d) => ({
+      deliverableKey: d.key,
+      name: d.name,
+      required: d.required,
+      documentCount: docs
+        .filter((x) => x.phaseKey === def.key && x.deliverableKey === d.key)
+        .reduce((n, x) => n + x.documentCount, 0),
+    }));
     return {
       criteriaMet: def.gate.criteria.filter((c) => state.gate.criteria[c.key]?.met).length,
       criteriaTotal: def.gate.criteria.length,
@@ -450,6 +473,7 @@ export class GovernanceService {
       projectStatus: status ?? 'unknown',
       openHighRisks,
       openIssues,
+      documents,
     };
   }
 
@@ -475,6 +499,14 @@ export class GovernanceService {
         `Not ready for the ${def.gate.name}: ${[...readiness.missingCriteria, ...readiness.missingDeliverables.map((d) => `${d} (deliverable)`)].join('; ')}.`,
       );
     const evidence = await this.evidence(projectId, def, state);
+    const policy = await this.sources.policy?.(projectId);
+    const undocumented = evidence.documents.filter((d) => d.required && d.documentCount === 0);
+    if (policy?.requireGateDocuments && undocumented.length > 0)
+      throw new ProblemError(
+        422,
+        'gate-documents-missing',
+        `The PMO policy asks for a document on every required deliverable before the ${def.gate.name}: none yet for ${undocumented.map((d) => d.name).join(', ')}.`,
+      );
     const next = states.map((s, j) =>
       j === k ? { ...s, gate: { ...s.gate, status: 'submitted' as const } } : s,
     );
@@ -516,6 +548,18 @@ export class GovernanceService {
     const { states, state, def } = await this.stateFor(projectId, body.version, phaseKey);
     if (state.gate.status !== 'submitted')
       throw new ProblemError(422, 'not-submitted', `The ${def.gate.name} has not been submitted for review.`);
+    if (body.decision === 'go') {
+      const policy = await this.sources.policy?.(projectId);
+      if (policy?.blockGoWithOpenHighRisks) {
+        const { openHighRisks } = await this.evidence(projectId, def, state);
+        if (openHighRisks.length > 0)
+          throw new ProblemError(
+            422,
+            'open-high-risks',
+            `The PMO policy allows no go while high risks are open: ${openHighRisks.map((r) => `${r.code} ${r.title}`).join('; ')}. Hold, recycle, or bring the risks down first.`,
+          );
+      }
+    }
     const next = decideGate(states, phaseKey, body.decision);
     const pending = await this.repo.pendingReview(this.db, projectId, phaseKey);
     await this.db.transaction(async (tx) => {
@@ -582,6 +626,51 @@ export class GovernanceService {
         projectName: byId.get(d.projectId)?.name ?? '',
       })),
     };
+  }
+
+  /**
+   * Records on the project's lifecycle that one of its gate deliverables was accepted (as quality
+   * acceptance decides), inside the caller's transaction and journalled like a checklist tick. It
+   * changes nothing when the project follows no lifecycle, the phase has no such deliverable, it is
+   * accepted already, or its gate is under review (the checklist is frozen then): the answer says which.
+   */
+  async markDeliverableAccepted(
+    actor: Actor,
+    tx: Database,
+    link: { projectId: string; phaseKey: string; deliverableKey: string },
+    by: { name: string | null; at: Date },
+  ): Promise<'accepted' | 'already-accepted' | 'no-lifecycle' | 'no-such-deliverable' | 'gate-under-review'> {
+    const row = await this.repo.lifecycle(tx, link.projectId);
+    if (!row) return 'no-lifecycle';
+    const states = row.state as unknown as PhaseState[];
+    const k = states.findIndex((s) => s.key === link.phaseKey);
+    const state = states[k];
+    if (!state || !(link.deliverableKey in state.gate.deliverables)) return 'no-such-deliverable';
+    if (state.gate.deliverables[link.deliverableKey]?.accepted) return 'already-accepted';
+    if (state.gate.status === 'submitted') return 'gate-under-review';
+    const accepted = { accepted: true, acceptedBy: by.name, acceptedAt: by.at.toISOString() };
+    const next = states.map((s, j) =>
+      j !== k
+        ? s
+        : {
+            ...s,
+            gate: { ...s.gate, deliverables: { ...s.gate.deliverables, [link.deliverableKey]: accepted } },
+          },
+    );
+    await this.save(
+      actor,
+      link.projectId,
+      row.version,
+      next,
+      null,
+      {
+        action: 'gate-checklist',
+        before: { phase: link.phaseKey, ...checklistSummary(state) },
+        after: { phase: link.phaseKey, ...checklistSummary(next[k] as PhaseState) },
+      },
+      tx,
+    );
+    return 'accepted';
   }
 }
 

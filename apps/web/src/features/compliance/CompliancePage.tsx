@@ -152,6 +152,7 @@ export function CompliancePage() {
                       </td>
                       <td className="num">
                         <Badge tone={scoreTone(p.score)}>{p.score === null ? '—' : `${p.score} %`}</Badge>
+                        {p.belowTarget && <span className="subtle"> below the policy’s {p.target} %</span>}
                       </td>
                       {data.rules.map((r) => (
                         <ResultCell key={r.key} result={p.results.find((x) => x.rule === r.key)} />

@@ -32,6 +32,24 @@ export function GateEvidence({ review }: { review: GateReview }) {
           <dt>Open issues</dt>
           <dd>{e.openIssues}</dd>
         </div>
+        {e.documents.length > 0 && (
+          <div className="gov-evidence__risks">
+            <dt>Documents present</dt>
+            <dd>
+              <ul className="gov-risks">
+                {e.documents.map((d) => (
+                  <li key={d.deliverableKey}>
+                    {d.name}:{' '}
+                    {d.documentCount === 0
+                      ? 'none'
+                      : `${d.documentCount} document${d.documentCount === 1 ? '' : 's'}`}
+                    {d.required && d.documentCount === 0 ? ' (required deliverable)' : ''}
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        )}
         <div className="gov-evidence__risks">
           <dt>Open high risks</dt>
           <dd>

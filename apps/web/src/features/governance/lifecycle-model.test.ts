@@ -59,6 +59,7 @@ const evidence: GateEvidence = {
   projectStatus: 'active',
   openHighRisks: [{ id: 'r', code: 'R-7', title: 'Vendor', score: 20 }],
   openIssues: 2,
+  documents: [],
 };
 
 function review(phaseKey: string, decision: GateReview['decision']): GateReview {

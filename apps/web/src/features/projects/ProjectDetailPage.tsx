@@ -10,7 +10,9 @@ import { ErrorState } from '../../design/ErrorState.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { StatusBadge } from '../../design/StatusBadge.tsx';
 import { TabPanel, Tabs } from '../../design/Tabs.tsx';
+import { ProjectDocumentsTab } from '../documents/ProjectDocumentsTab.tsx';
 import { ProjectLifecycleTab } from '../governance/ProjectLifecycleTab.tsx';
+import { ProjectQualityTab } from '../quality/ProjectQualityTab.tsx';
 import { ProjectChangesTab } from '../raid/ProjectChangesTab.tsx';
 import { ProjectRaidTab } from '../raid/ProjectRaidTab.tsx';
 import { ProjectResourcingTab } from '../resources/ProjectResourcingTab.tsx';
@@ -20,7 +22,17 @@ import { ProjectEditor } from './ProjectEditor.tsx';
 import { ProjectHistory } from './ProjectHistory.tsx';
 import { ProjectOverview } from './ProjectOverview.tsx';
 
-type TabId = 'overview' | 'schedule' | 'resourcing' | 'lifecycle' | 'raid' | 'changes' | 'edit' | 'history';
+type TabId =
+  | 'overview'
+  | 'schedule'
+  | 'resourcing'
+  | 'lifecycle'
+  | 'documents'
+  | 'quality'
+  | 'raid'
+  | 'changes'
+  | 'edit'
+  | 'history';
 
 export function ProjectDetailPage() {
   const { id = '' } = useParams();
@@ -35,7 +47,11 @@ export function ProjectDetailPage() {
         ? 'schedule'
         : requested === 'resourcing' && can('resource.read')
           ? 'resourcing'
-          : requested === 'lifecycle' || requested === 'raid' || requested === 'changes'
+          : requested === 'lifecycle' ||
+              requested === 'documents' ||
+              requested === 'quality' ||
+              requested === 'raid' ||
+              requested === 'changes'
             ? requested
             : requested === 'edit' && canEdit
               ? 'edit'
@@ -79,6 +95,8 @@ export function ProjectDetailPage() {
     { id: 'schedule', label: 'Schedule' },
     ...(can('resource.read') ? [{ id: 'resourcing' as const, label: 'Resourcing' }] : []),
     { id: 'lifecycle', label: 'Lifecycle' },
+    { id: 'documents', label: 'Documents' },
+    { id: 'quality', label: 'Quality' },
     { id: 'raid', label: 'RAID' },
     { id: 'changes', label: 'Changes' },
     ...(canEdit ? [{ id: 'edit' as const, label: 'Edit' }] : []),
@@ -117,6 +135,8 @@ export function ProjectDetailPage() {
         {tab === 'lifecycle' && (
           <ProjectLifecycleTab key={project.id} projectId={project.id} projectName={project.name} />
         )}
+        {tab === 'documents' && <ProjectDocumentsTab key={project.id} project={project} />}
+        {tab === 'quality' && <ProjectQualityTab key={project.id} project={project} />}
         {tab === 'raid' && <ProjectRaidTab key={project.id} project={project} />}
         {tab === 'changes' && <ProjectChangesTab key={project.id} project={project} />}
         {tab === 'edit' && (

@@ -179,6 +179,8 @@ describe('Baton methodology and stage gates', () => {
     const digital = (await unit.locator('option').allTextContents()).find((o) => o.startsWith('Digital'));
     await unit.selectOption({ label: digital as string });
     await director.waitForURL(/unit=/);
+    // The router renders the new unit in a transition, after the URL has changed: wait for it.
+    await director.getByRole('heading', { name: /^In force at Digital/ }).waitFor();
     const days = director.getByLabel(/reviewed at least every … days: value/);
     await days.fill('45');
     await director.getByText('Enterprise PMO fixes this at 30 or stricter.').waitFor();

@@ -214,7 +214,7 @@ export function PoliciesPage() {
             onRetry={() => policy.refetch()}
           />
         ) : policy.data ? (
-          <PolicyEditor policy={policy.data} canEdit={can('governance.manage')} />
+          <PolicyEditor key={policy.data.orgUnitId} policy={policy.data} canEdit={can('governance.manage')} />
         ) : null}
       </div>
     </div>

@@ -31,6 +31,7 @@ import { registerQualityRoutes } from './modules/quality/quality.routes.ts';
 import { registerRaidRoutes } from './modules/raid/raid.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerScheduleRoutes } from './modules/schedule/schedule.routes.ts';
+import { registerStandardsRoutes } from './modules/standards/standards.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -220,6 +221,7 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerRaidRoutes(registrar, services);
   registerGovernanceRoutes(registrar, services);
   registerAuditRoutes(registrar, services);
+  registerStandardsRoutes(registrar, services);
   registerQualityRoutes(registrar, services);
   registerDocumentRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);

@@ -48,6 +48,8 @@ import { ScheduleService } from './modules/schedule/schedule.service.ts';
 import { ScheduleAnalysisService } from './modules/schedule/schedule-analysis.service.ts';
 import { ScheduleIoService } from './modules/schedule/schedule-io.service.ts';
 import { TasksService } from './modules/schedule/tasks.service.ts';
+import { StandardsRepository } from './modules/standards/standards.repository.ts';
+import { StandardsService } from './modules/standards/standards.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
 
@@ -102,6 +104,15 @@ export function createServices(
   const audits = new AuditsService(db, new AuditsRepository(), raidRepo, projectsRepo, access, journal);
   const compliance = new ComplianceService(db, governanceRepo, access, policies);
   compliance.connectFindings(() => audits.openFindingsByProject());
+  const standards = new StandardsService(
+    db,
+    new StandardsRepository(),
+    raidRepo,
+    projectsRepo,
+    access,
+    journal,
+  );
+  compliance.connectChecklist(() => standards.checklistCounts());
   governance.connect({
     policy: (projectId) => policies.forProject(projectId),
     documents: (projectId) => documents.presentDeliverables(projectId),
@@ -145,6 +156,7 @@ export function createServices(
     governance,
     compliance,
     audits,
+    standards,
     qualityStandards,
     deliverables: new DeliverablesService(
       db,

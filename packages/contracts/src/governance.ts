@@ -180,6 +180,14 @@ export const ComplianceReport = z.object({
     }),
   ),
 });
+export type ComplianceReport = z.infer<typeof ComplianceReport>;
+export const ProjectCompliance = z.object({
+  asOf: z.string(),
+  rules: ComplianceReport.shape.rules,
+  project: ComplianceReport.shape.projects.element
+    .nullable()
+    .describe('null when no rule applies to the project yet (e.g. a proposal)'),
+});
 
 const PolicySettingValue = z.strictObject({
   value: z.union([z.number().int(), z.boolean()]),

@@ -11,4 +11,5 @@ export * from './quality.ts';
 export * from './raid.ts';
 export * from './resources.ts';
 export * from './schedule.ts';
+export * from './standards.ts';
 export * from './users.ts';

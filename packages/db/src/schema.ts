@@ -982,22 +982,30 @@ export const pmoStandards = pgTable(
     kind: text('kind').notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
-    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     overridable: boolean('overridable').notNull().default(false),
     /** A standard of a unit above that this one replaces beneath its unit (allowed only if that one is overridable). */
     replacesKey: text('replaces_key'),
     status: text('status').notNull().default('draft'),
     publishedAt: ts('published_at'),
+    publishedBy: uuid('published_by').references(() => users.id),
     effectiveFrom: date('effective_from', { mode: 'string' }),
   },
-  (t) => [uniqueIndex('pmo_standards_key_version_uq').on(t.key, t.standardVersion)],
+  (t) => [
+    uniqueIndex('pmo_standards_key_version_uq').on(t.key, t.standardVersion),
+    index('pmo_standards_unit_idx').on(t.orgUnitId),
+  ],
 );
 
 export const complianceItems = pgTable(
   'compliance_items',
   {
     ...audited(),
-    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    orgUnitId: uuid('org_unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
     standardKey: text('standard_key'),
     text: text('text').notNull(),
     overridable: boolean('overridable').notNull().default(false),

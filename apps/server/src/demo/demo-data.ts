@@ -9,6 +9,7 @@ import { loadDemoQuality } from './demo-quality.ts';
 import { loadDemoRaid } from './demo-raid.ts';
 import { loadDemoResources } from './demo-resources.ts';
 import { loadDemoSchedules } from './demo-schedules.ts';
+import { loadDemoStandards } from './demo-standards.ts';
 
 export const DEMO_PASSWORD = 'baton-demo-2026';
 
@@ -467,6 +468,13 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
     directorId: director,
     managerId: pm,
     digitalUnitId: digi.id,
+  });
+  await loadDemoStandards(s, {
+    enterpriseUnitId: epmo.id,
+    digitalUnitId: digi.id,
+    directorId: director,
+    managerId: pm,
+    projectIds: createdIds,
   });
   return logins;
 }

@@ -34,6 +34,8 @@ let changeId = '';
 let templateId = '';
 let documentId = '';
 let auditId = '';
+let pmoStandardId = '';
+let complianceItemId = '';
 let findingId = '';
 let standardId = '';
 let deliverableId = '';
@@ -168,6 +170,17 @@ beforeAll(async () => {
       Buffer.from('fixture'),
     )
   ).id;
+  pmoStandardId = (
+    await h.services.standards.create(SYSTEM_ACTOR, {
+      kind: 'standard',
+      title: 'Matrix PMO standard',
+      body: 'Text',
+      orgUnitId: org.unitA,
+    })
+  ).id;
+  complianceItemId = (
+    await h.services.standards.createItem(SYSTEM_ACTOR, { text: 'Matrix item', orgUnitId: org.unitA })
+  ).id;
   standardId = (
     await h.services.qualityStandards.create(SYSTEM_ACTOR, {
       deliverableType: 'design',
@@ -266,6 +279,8 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     '/api/v1/audits/:id': auditId,
     '/api/v1/audit-findings/:id': findingId,
     '/api/v1/quality-standards/:id': standardId,
+    '/api/v1/standards/:id': pmoStandardId,
+    '/api/v1/compliance-items/:id': complianceItemId,
     '/api/v1/deliverables/:id': deliverableId,
     '/api/v1/non-conformances/:id': nonConformanceId,
     '/api/v1/lessons/:id': lessonId,
@@ -320,6 +335,8 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'POST /api/v1/non-conformances': { projectId: org.projectA },
     'POST /api/v1/lessons': { projectId: org.projectA },
     'POST /api/v1/audits': { projectId: org.projectA },
+    'POST /api/v1/standards': { orgUnitId: org.unitA },
+    'POST /api/v1/compliance-items': { orgUnitId: org.unitA },
   };
   return { url: path, body: bodies[`${method} ${url}`] ?? {} };
 }

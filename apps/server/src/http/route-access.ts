@@ -20,6 +20,8 @@ import type { Action } from '@baton/core';
  *   new-quality-standard: the body's `orgUnitId` (the root when absent); deliverable / non-conformance:
  *   the project of the thing named by `:id`; lesson: its project, or the organisation for an
  *   organisation-wide lesson;
+ * - standard / compliance-item: the org unit a PMO standard or checklist item is defined at (the root
+ *   when none); a new one is placed like new-template (the body's `orgUnitId`);
  * - audit / finding: the audited project, or the audited org unit (the root when none); new-audit:
  *   the body's `projectId` or `orgUnitId`;
  * - new-*: where the thing being created will sit, read from the request body (`new-allocation`: its
@@ -52,6 +54,8 @@ export type ScopeRef =
   | 'new-in-project'
   | 'template'
   | 'audit'
+  | 'standard'
+  | 'compliance-item'
   | 'new-audit'
   | 'finding'
   | 'new-template'
@@ -257,6 +261,21 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/lifecycle-templates/:id/versions': can('governance.manage', 'template'),
   'GET /api/v1/gate-reviews': can('project.read', 'anywhere'),
   'GET /api/v1/compliance': can('project.read', 'anywhere'),
+  'GET /api/v1/projects/:id/compliance': can('project.read', 'project'),
+  'GET /api/v1/standards': can('project.read', 'anywhere'),
+  'POST /api/v1/standards': can('governance.manage', 'new-template'),
+  'GET /api/v1/standards/:id': can('project.read', 'anywhere'),
+  'PATCH /api/v1/standards/:id': can('governance.manage', 'standard'),
+  'POST /api/v1/standards/:id/publish': can('governance.manage', 'standard'),
+  'POST /api/v1/standards/:id/revise': can('governance.manage', 'standard'),
+  'POST /api/v1/standards/:id/retire': can('governance.manage', 'standard'),
+  'GET /api/v1/compliance-items': can('project.read', 'anywhere'),
+  'POST /api/v1/compliance-items': can('governance.manage', 'new-template'),
+  'PATCH /api/v1/compliance-items/:id': can('governance.manage', 'compliance-item'),
+  'POST /api/v1/org-units/:id/compliance-waivers': can('governance.manage', 'org-unit'),
+  'DELETE /api/v1/org-units/:id/compliance-waivers/:itemId': can('governance.manage', 'org-unit'),
+  'GET /api/v1/projects/:id/compliance-checks': can('project.read', 'project'),
+  'PUT /api/v1/projects/:id/compliance-checks/:itemId': can('project.update', 'project'),
   // Audits and peer reviews: the PMO (governance.manage where the audited thing sits) runs them and
   // closes findings; the audited project's team (project.update) plans and resolves corrective
   // actions — the service enforces that split.

@@ -294,6 +294,10 @@ async function resolveScope(
       return s.audits.pathOf(param(req, 'id'));
     case 'finding':
       return s.audits.pathOfFinding(param(req, 'id'));
+    case 'standard':
+      return s.standards.pathOfStandard(param(req, 'id'));
+    case 'compliance-item':
+      return s.standards.pathOfItem(param(req, 'id'));
     case 'new-audit':
       return s.audits.newPath({
         projectId: bodyField(req, 'projectId'),

@@ -62,6 +62,20 @@ describe('compliance', () => {
     expect(complianceScore(checkCompliance({ ...good, status: 'completed' }))).toBeNull();
   });
 
+  it('counts each attested checklist item as one rule in the score', () => {
+    const r = checkCompliance({ ...good, checklist: { met: 1, total: 4 } });
+    const item = r.find((x) => x.rule === 'checklist');
+    expect(item).toMatchObject({ applicable: true, passed: false, detail: '1 of 4 attested' });
+    const auto = r.filter((x) => x.applicable && x.rule !== 'checklist');
+    // Every automatic rule passes for `good`: (n + 1) of (n + 4).
+    expect(complianceScore(r)).toBe(Math.round((100 * (auto.length + 1)) / (auto.length + 4)));
+    expect(
+      checkCompliance({ ...good, checklist: { met: 0, total: 0 } }).find((x) => x.rule === 'checklist')
+        ?.applicable,
+    ).toBe(false);
+    expect(complianceScore(checkCompliance({ ...good, checklist: { met: 3, total: 3 } }))).toBe(100);
+  });
+
   it('averages units over projects with a score', () => {
     expect(unitScore([100, 50, null])).toBe(75);
     expect(unitScore([null])).toBeNull();
@@ -76,6 +90,7 @@ describe('compliance', () => {
       lastRiskReviewDays: fc.option(fc.nat(400), { nil: null }),
       openRiskCount: fc.nat(10),
       hasBaseline: fc.boolean(),
+      checklist: fc.nat(6).chain((total) => fc.record({ met: fc.nat(total), total: fc.constant(total) })),
     });
     fc.assert(
       fc.property(facts, (f) => {
@@ -85,6 +100,10 @@ describe('compliance', () => {
           expect(s).toBeLessThanOrEqual(100);
           const better = complianceScore(checkCompliance({ ...f, hasBaseline: true, hasManager: true }));
           expect(better as number).toBeGreaterThanOrEqual(s);
+          const attested = { met: f.checklist.total, total: f.checklist.total };
+          expect(
+            complianceScore(checkCompliance({ ...f, checklist: attested })) as number,
+          ).toBeGreaterThanOrEqual(s);
         }
       }),
     );

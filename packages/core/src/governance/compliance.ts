@@ -12,6 +12,7 @@ export const COMPLIANCE_RULES = [
   { key: 'baseline', title: 'Baseline set before execution' },
   { key: 'manager', title: 'Project manager named' },
   { key: 'audit-findings', title: 'No overdue high or critical audit findings' },
+  { key: 'checklist', title: 'PMO checklist items attested' },
 ] as const;
 export type ComplianceRuleKey = (typeof COMPLIANCE_RULES)[number]['key'];
 
@@ -30,9 +31,18 @@ export type ComplianceFacts = {
   /** Audit findings on the project: open ones, and overdue high/critical ones. */
   openFindings?: number | undefined;
   overdueHighFindings?: number | undefined;
+  /** The manual checklist items in force for the project (waived ones left out) and how many are attested met. */
+  checklist?: { met: number; total: number } | undefined;
 };
 
-export type RuleResult = { rule: ComplianceRuleKey; applicable: boolean; passed: boolean; detail: string };
+export type RuleResult = {
+  rule: ComplianceRuleKey;
+  applicable: boolean;
+  passed: boolean;
+  detail: string;
+  /** A rule made of several items (the checklist) counts each item in the score. */
+  counts?: { met: number; total: number };
+};
 
 const EXECUTING = new Set(['active', 'on_hold']);
 const RUNNING = new Set(['approved', 'active', 'on_hold']);
@@ -92,14 +102,37 @@ export function checkCompliance(f: ComplianceFacts): RuleResult[] {
           ? `${overdue} high or critical finding${overdue === 1 ? '' : 's'} past due`
           : `${f.openFindings ?? 0} open finding${f.openFindings === 1 ? '' : 's'}, none overdue`,
     },
+    {
+      rule: 'checklist',
+      applicable: running && (f.checklist?.total ?? 0) > 0,
+      passed: (f.checklist?.total ?? 0) > 0 && f.checklist?.met === f.checklist?.total,
+      detail: f.checklist?.total
+        ? `${f.checklist.met} of ${f.checklist.total} attested`
+        : 'No checklist items in force',
+      counts: { met: f.checklist?.met ?? 0, total: f.checklist?.total ?? 0 },
+    },
   ];
 }
 
-/** Per cent of applicable rules met, rounded; null when none applies. */
+/**
+ * Per cent of applicable rules met, rounded; null when none applies. A rule with counts (the
+ * checklist) weighs as many rules as it has items.
+ */
 export function complianceScore(results: readonly RuleResult[]): number | null {
-  const applicable = results.filter((r) => r.applicable);
-  if (applicable.length === 0) return null;
-  return Math.round((100 * applicable.filter((r) => r.passed).length) / applicable.length);
+  let met = 0;
+  let total = 0;
+  for (const r of results) {
+    if (!r.applicable) continue;
+    if (r.counts) {
+      met += r.counts.met;
+      total += r.counts.total;
+    } else {
+      total += 1;
+      if (r.passed) met += 1;
+    }
+  }
+  if (total === 0) return null;
+  return Math.round((100 * met) / total);
 }
 
 /** A unit's score: the mean of its projects' scores (projects without one left out). */

@@ -1,3 +1,4 @@
 export * from './compliance.ts';
 export * from './lifecycle.ts';
 export * from './policy.ts';
+export * from './standards.ts';

@@ -19,7 +19,7 @@ import type { JournalRepository } from '../journal/journal.repository.ts';
 import type { ProjectsRepository } from '../projects/projects.repository.ts';
 import type { ProjectRef, RaidRepository } from '../raid/raid.repository.ts';
 import { today } from '../resources/resources.service.ts';
-import { definedOnly, recordChange } from '../shared/record-change.ts';
+import { definedOnly, recordChange, snapshotOf } from '../shared/record-change.ts';
 import type { AuditRow, AuditsRepository, FindingRow } from './audits.repository.ts';
 
 const AUDIT_SNAPSHOT = ['title', 'scope', 'leadId', 'scheduledFor', 'status', 'summary'] as const;
@@ -33,8 +33,6 @@ const FINDING_SNAPSHOT = [
   'status',
   'closureNote',
 ] as const;
-const pick = <T extends Record<string, unknown>>(row: T, keys: readonly (keyof T)[]) =>
-  Object.fromEntries(keys.map((k) => [k, row[k]]));
 
 /**
  * Audits and peer reviews of projects and of org units' practice. The PMO (governance.manage where
@@ -333,7 +331,7 @@ export class AuditsService {
         actor,
         { type: 'audit', id: r.id, action: 'create' },
         null,
-        pick(r, AUDIT_SNAPSHOT),
+        snapshotOf(r, AUDIT_SNAPSHOT),
       );
       return r;
     });
@@ -371,8 +369,8 @@ export class AuditsService {
         tx,
         actor,
         { type: 'audit', id, action: 'update' },
-        pick(before, AUDIT_SNAPSHOT),
-        pick(r, AUDIT_SNAPSHOT),
+        snapshotOf(before, AUDIT_SNAPSHOT),
+        snapshotOf(r, AUDIT_SNAPSHOT),
       );
     });
     return this.get(id);
@@ -414,8 +412,8 @@ export class AuditsService {
         tx,
         actor,
         { type: 'audit', id, action: 'transition' },
-        pick(before, AUDIT_SNAPSHOT),
-        pick(r, AUDIT_SNAPSHOT),
+        snapshotOf(before, AUDIT_SNAPSHOT),
+        snapshotOf(r, AUDIT_SNAPSHOT),
       );
     });
     return this.get(id);
@@ -462,7 +460,7 @@ export class AuditsService {
         actor,
         { type: 'audit_finding', id: r.id, action: 'create' },
         null,
-        pick(r, FINDING_SNAPSHOT),
+        snapshotOf(r, FINDING_SNAPSHOT),
       );
     });
     return this.get(auditId);
@@ -515,8 +513,8 @@ export class AuditsService {
         tx,
         actor,
         { type: 'audit_finding', id, action: 'update' },
-        pick(before, FINDING_SNAPSHOT),
-        pick(r, FINDING_SNAPSHOT),
+        snapshotOf(before, FINDING_SNAPSHOT),
+        snapshotOf(r, FINDING_SNAPSHOT),
       );
     });
     return (
@@ -570,8 +568,8 @@ export class AuditsService {
         tx,
         actor,
         { type: 'audit_finding', id, action: 'transition' },
-        pick(before, FINDING_SNAPSHOT),
-        pick(r, FINDING_SNAPSHOT),
+        snapshotOf(before, FINDING_SNAPSHOT),
+        snapshotOf(r, FINDING_SNAPSHOT),
       );
     });
     return (

@@ -1,5 +1,6 @@
 import { COMPLIANCE_RULES, checkCompliance, complianceScore, type PhaseState, unitScore } from '@baton/core';
 import type { Database } from '@baton/db';
+import { notFound } from '../../http/problem.ts';
 import { type AccessService, type Actor, coversProject } from '../access/access.service.ts';
 import type { GovernanceRepository } from './governance.repository.ts';
 import type { PolicyService } from './policy.service.ts';
@@ -22,13 +23,65 @@ export class ComplianceService {
     this.findings = source;
   }
 
+  /** Manual checklist items attested per project (wired after construction, like the findings). */
+  private checklist?: () => Promise<Map<string, { met: number; total: number }>>;
+
+  connectChecklist(source: () => Promise<Map<string, { met: number; total: number }>>): void {
+    this.checklist = source;
+  }
+
   async report(actor: Actor, q: { orgUnitId?: string | undefined }) {
     const v = await this.access.visibility(actor, 'project.read');
     const scope = q.orgUnitId ? new Set(await this.access.subtree(q.orgUnitId)) : null;
     const all = await this.repo.projectsForCompliance(this.db);
     const list = all.filter((p) => coversProject(v, p) && (!scope || scope.has(p.orgUnitId)));
+    const { rows, units, now } = await this.evaluate(list);
+    const unitName = new Map(units.map((u) => [u.id, u.name]));
+    const parent = new Map(units.map((u) => [u.id, u.parentId]));
+    // A unit's score covers its projects and everything beneath it.
+    const scoresUnder = new Map<string, (number | null)[]>();
+    for (const r of rows) {
+      let u: string | null | undefined = r.orgUnitId;
+      while (u) {
+        scoresUnder.set(u, [...(scoresUnder.get(u) ?? []), r.score]);
+        u = parent.get(u);
+      }
+    }
+    return {
+      asOf: new Date(now).toISOString().slice(0, 10),
+      rules: COMPLIANCE_RULES.map((r) => ({ key: r.key, title: r.title })),
+      projects: rows
+        .filter((r) => r.score !== null)
+        .sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || a.code.localeCompare(b.code)),
+      units: [...scoresUnder.entries()]
+        .filter(([id]) => !scope || scope.has(id))
+        .map(([id, scores]) => ({
+          orgUnitId: id,
+          name: unitName.get(id) ?? '',
+          score: unitScore(scores),
+          projectCount: scores.filter((s) => s !== null).length,
+        }))
+        .filter((u) => u.projectCount > 0)
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  /** One project's row of the report (null when no rule applies to it yet). */
+  async forProject(projectId: string) {
+    const list = (await this.repo.projectsForCompliance(this.db)).filter((p) => p.id === projectId);
+    if (list.length === 0) throw notFound('Project');
+    const { rows, now } = await this.evaluate(list);
+    const row = rows[0];
+    return {
+      asOf: new Date(now).toISOString().slice(0, 10),
+      rules: COMPLIANCE_RULES.map((r) => ({ key: r.key, title: r.title })),
+      project: row && row.score !== null ? row : null,
+    };
+  }
+
+  private async evaluate(list: Awaited<ReturnType<GovernanceRepository['projectsForCompliance']>>) {
     const ids = list.map((p) => p.id);
-    const [units, lifecycles, baselined, ownRisks, links, policyOf, findings] = await Promise.all([
+    const [units, lifecycles, baselined, ownRisks, links, policyOf, findings, checklist] = await Promise.all([
       this.repo.orgUnits(this.db),
       this.repo.lifecyclesOf(this.db, ids),
       this.repo.baselinedProjects(this.db, ids),
@@ -36,6 +89,7 @@ export class ComplianceService {
       this.repo.allRiskLinks(this.db),
       this.policies.forProjects(),
       this.findings?.() ?? Promise.resolve(new Map<string, { open: number; overdueHigh: number }>()),
+      this.checklist?.() ?? Promise.resolve(new Map<string, { met: number; total: number }>()),
     ]);
     const lifecycleOf = new Map(lifecycles.map((l) => [l.projectId, l]));
     const risksOf = new Map<string, (typeof ownRisks)[number][]>();
@@ -68,50 +122,28 @@ export class ComplianceService {
         riskReviewDays: policyOf.get(p.id)?.riskReviewDays,
         openFindings: findings.get(p.id)?.open ?? 0,
         overdueHighFindings: findings.get(p.id)?.overdueHigh ?? 0,
+        checklist: checklist.get(p.id),
       });
       const score = complianceScore(results);
       const target = policyOf.get(p.id)?.minimumComplianceScore ?? 80;
       return { p, results, score, target };
     });
     const unitName = new Map(units.map((u) => [u.id, u.name]));
-    const parent = new Map(units.map((u) => [u.id, u.parentId]));
-    // A unit's score covers its projects and everything beneath it.
-    const scoresUnder = new Map<string, (number | null)[]>();
-    for (const r of rows) {
-      let u: string | null | undefined = r.p.orgUnitId;
-      while (u) {
-        scoresUnder.set(u, [...(scoresUnder.get(u) ?? []), r.score]);
-        u = parent.get(u);
-      }
-    }
     return {
-      asOf: new Date(now).toISOString().slice(0, 10),
-      rules: COMPLIANCE_RULES.map((r) => ({ key: r.key, title: r.title })),
-      projects: rows
-        .filter((r) => r.score !== null)
-        .sort((a, b) => (a.score ?? 0) - (b.score ?? 0) || a.p.code.localeCompare(b.p.code))
-        .map((r) => ({
-          projectId: r.p.id,
-          code: r.p.code,
-          name: r.p.name,
-          status: r.p.status,
-          orgUnitId: r.p.orgUnitId,
-          orgUnitName: unitName.get(r.p.orgUnitId) ?? '',
-          score: r.score,
-          target: r.target,
-          belowTarget: r.score !== null && r.score < r.target,
-          results: r.results,
-        })),
-      units: [...scoresUnder.entries()]
-        .filter(([id]) => !scope || scope.has(id))
-        .map(([id, scores]) => ({
-          orgUnitId: id,
-          name: unitName.get(id) ?? '',
-          score: unitScore(scores),
-          projectCount: scores.filter((s) => s !== null).length,
-        }))
-        .filter((u) => u.projectCount > 0)
-        .sort((a, b) => a.name.localeCompare(b.name)),
+      now,
+      units,
+      rows: rows.map((r) => ({
+        projectId: r.p.id,
+        code: r.p.code,
+        name: r.p.name,
+        status: r.p.status,
+        orgUnitId: r.p.orgUnitId,
+        orgUnitName: unitName.get(r.p.orgUnitId) ?? '',
+        score: r.score,
+        target: r.target,
+        belowTarget: r.score !== null && r.score < r.target,
+        results: r.results.map(({ counts: _c, ...x }) => x),
+      })),
     };
   }
 }

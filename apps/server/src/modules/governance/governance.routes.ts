@@ -12,6 +12,7 @@ import {
   MigrateLifecycleBody,
   NewTemplateVersionBody,
   PolicyUpdateBody,
+  ProjectCompliance,
   ProjectLifecycle,
   ProjectPolicy,
   SubmitGateBody,
@@ -67,6 +68,15 @@ export function registerGovernanceRoutes(r: RouteRegistrar, s: Services): void {
     tags,
     schema: { querystring: ComplianceQuery, response: { 200: ComplianceReport } },
     handler: async (req, _reply, actor) => s.compliance.report(actor, req.query),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/projects/:id/compliance',
+    summary:
+      'One project’s compliance: each automatic rule and its checklist, and the score against the target',
+    tags,
+    schema: { params: IdParams, response: { 200: ProjectCompliance } },
+    handler: async (req) => s.compliance.forProject(req.params.id),
   });
   r.add({
     method: 'GET',

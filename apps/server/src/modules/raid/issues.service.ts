@@ -6,7 +6,7 @@ import { type AccessService, type Actor, coversProject } from '../access/access.
 import type { JournalRepository } from '../journal/journal.repository.ts';
 import type { ProjectsRepository } from '../projects/projects.repository.ts';
 import { today } from '../resources/resources.service.ts';
-import { definedOnly, recordChange } from '../shared/record-change.ts';
+import { definedOnly, recordChange, snapshotOf } from '../shared/record-change.ts';
 import type { IssueRow, ProjectRef, RaidEntryRow, RaidRepository } from './raid.repository.ts';
 
 const ISSUE_SNAPSHOT = [
@@ -32,8 +32,6 @@ const ENTRY_SNAPSHOT = [
   'dependsOnProjectId',
   'externalParty',
 ] as const;
-const pick = <T extends Record<string, unknown>>(row: T, keys: readonly (keyof T)[]) =>
-  Object.fromEntries(keys.map((k) => [k, row[k]]));
 
 /** Issues (with escalation to the portfolio) and the assumptions, decisions and dependencies of a project. */
 export class IssuesService {
@@ -180,7 +178,7 @@ export class IssuesService {
         actor,
         { type: 'issue', id: r.id, action: 'create' },
         null,
-        pick(r, ISSUE_SNAPSHOT),
+        snapshotOf(r, ISSUE_SNAPSHOT),
       );
       return r;
     });
@@ -214,8 +212,8 @@ export class IssuesService {
         tx,
         actor,
         { type: 'issue', id, action: 'update' },
-        pick(before, ISSUE_SNAPSHOT),
-        pick(r, ISSUE_SNAPSHOT),
+        snapshotOf(before, ISSUE_SNAPSHOT),
+        snapshotOf(r, ISSUE_SNAPSHOT),
       );
       return r;
     });
@@ -249,8 +247,8 @@ export class IssuesService {
         tx,
         actor,
         { type: 'issue', id, action: 'escalate' },
-        pick(before, ISSUE_SNAPSHOT),
-        pick(r, ISSUE_SNAPSHOT),
+        snapshotOf(before, ISSUE_SNAPSHOT),
+        snapshotOf(r, ISSUE_SNAPSHOT),
       );
       return r;
     });
@@ -370,7 +368,7 @@ export class IssuesService {
         actor,
         { type: body.kind, id: r.id, action: 'create' },
         null,
-        pick(r, ENTRY_SNAPSHOT),
+        snapshotOf(r, ENTRY_SNAPSHOT),
       );
       return r;
     });
@@ -407,8 +405,8 @@ export class IssuesService {
         tx,
         actor,
         { type: before.kind, id, action: 'update' },
-        pick(before, ENTRY_SNAPSHOT),
-        pick(r, ENTRY_SNAPSHOT),
+        snapshotOf(before, ENTRY_SNAPSHOT),
+        snapshotOf(r, ENTRY_SNAPSHOT),
       );
       return r;
     });

@@ -48,3 +48,7 @@ export function auditStamp(r: { id: string; version: number; createdAt: Date; up
     updatedAt: r.updatedAt.toISOString(),
   };
 }
+
+/** The named fields of a row, as the journal records them before and after a change. */
+export const snapshotOf = <T extends Record<string, unknown>>(row: T, keys: readonly (keyof T)[]) =>
+  Object.fromEntries(keys.map((k) => [k, row[k]]));

@@ -28,6 +28,8 @@ const GOVERNANCE: readonly Item[] = [
   { to: '/gate-reviews', label: 'Gate reviews', icon: '⚐' },
   { to: '/governance/templates', label: 'Lifecycle templates', icon: '☰' },
   { to: '/governance/policies', label: 'PMO policies', icon: '⚑' },
+  { to: '/governance/standards', label: 'PMO standards', icon: '§' },
+  { to: '/governance/checklist', label: 'Compliance checklist', icon: '☑' },
   { to: '/audits', label: 'Audits and reviews', icon: '⌕' },
   { to: '/quality', label: 'Quality standards', icon: '◈' },
   { to: '/lessons', label: 'Lessons learned', icon: '✎' },

@@ -38,6 +38,9 @@ import { ResourceDetailPage } from '../features/resources/ResourceDetailPage.tsx
 import { ResourcePoolPage } from '../features/resources/ResourcePoolPage.tsx';
 import { StaffingPage } from '../features/resources/StaffingPage.tsx';
 import { RoadmapPage } from '../features/schedule/RoadmapPage.tsx';
+import { ChecklistPage } from '../features/standards/ChecklistPage.tsx';
+import { StandardPage } from '../features/standards/StandardPage.tsx';
+import { StandardsPage } from '../features/standards/StandardsPage.tsx';
 import { ApprovalsPage } from '../features/timesheets/ApprovalsPage.tsx';
 import { ReconciliationPage } from '../features/timesheets/ReconciliationPage.tsx';
 import { TimesheetPage } from '../features/timesheets/TimesheetPage.tsx';
@@ -92,6 +95,9 @@ export function createAppRouter() {
         { path: 'gate-reviews', element: <GateReviewsPage /> },
         { path: 'governance/templates', element: <LifecycleTemplatesPage /> },
         { path: 'governance/policies', element: <PoliciesPage /> },
+        { path: 'governance/standards', element: <StandardsPage /> },
+        { path: 'governance/standards/:id', element: <StandardPage /> },
+        { path: 'governance/checklist', element: <ChecklistPage /> },
         { path: 'audits', element: <AuditsPage /> },
         { path: 'quality', element: <QualityStandardsPage /> },
         { path: 'lessons', element: <LessonsPage /> },

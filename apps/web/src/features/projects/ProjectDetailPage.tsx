@@ -17,6 +17,7 @@ import { ProjectChangesTab } from '../raid/ProjectChangesTab.tsx';
 import { ProjectRaidTab } from '../raid/ProjectRaidTab.tsx';
 import { ProjectResourcingTab } from '../resources/ProjectResourcingTab.tsx';
 import { ScheduleTab } from '../schedule/ScheduleTab.tsx';
+import { ProjectComplianceTab } from '../standards/ProjectComplianceTab.tsx';
 import { LifecycleActions } from './LifecycleActions.tsx';
 import { ProjectEditor } from './ProjectEditor.tsx';
 import { ProjectHistory } from './ProjectHistory.tsx';
@@ -29,6 +30,7 @@ type TabId =
   | 'lifecycle'
   | 'documents'
   | 'quality'
+  | 'compliance'
   | 'raid'
   | 'changes'
   | 'edit'
@@ -50,6 +52,7 @@ export function ProjectDetailPage() {
           : requested === 'lifecycle' ||
               requested === 'documents' ||
               requested === 'quality' ||
+              requested === 'compliance' ||
               requested === 'raid' ||
               requested === 'changes'
             ? requested
@@ -97,6 +100,7 @@ export function ProjectDetailPage() {
     { id: 'lifecycle', label: 'Lifecycle' },
     { id: 'documents', label: 'Documents' },
     { id: 'quality', label: 'Quality' },
+    { id: 'compliance', label: 'Compliance' },
     { id: 'raid', label: 'RAID' },
     { id: 'changes', label: 'Changes' },
     ...(canEdit ? [{ id: 'edit' as const, label: 'Edit' }] : []),
@@ -137,6 +141,7 @@ export function ProjectDetailPage() {
         )}
         {tab === 'documents' && <ProjectDocumentsTab key={project.id} project={project} />}
         {tab === 'quality' && <ProjectQualityTab key={project.id} project={project} />}
+        {tab === 'compliance' && <ProjectComplianceTab key={project.id} project={project} />}
         {tab === 'raid' && <ProjectRaidTab key={project.id} project={project} />}
         {tab === 'changes' && <ProjectChangesTab key={project.id} project={project} />}
         {tab === 'edit' && (

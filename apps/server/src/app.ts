@@ -32,6 +32,7 @@ import { registerRaidRoutes } from './modules/raid/raid.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerScheduleRoutes } from './modules/schedule/schedule.routes.ts';
 import { registerStandardsRoutes } from './modules/standards/standards.routes.ts';
+import { registerStatusReportRoutes } from './modules/status-reports/status-reports.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 import { createServices, type Services } from './services.ts';
 
@@ -222,6 +223,7 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerGovernanceRoutes(registrar, services);
   registerAuditRoutes(registrar, services);
   registerStandardsRoutes(registrar, services);
+  registerStatusReportRoutes(registrar, services);
   registerQualityRoutes(registrar, services);
   registerDocumentRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);

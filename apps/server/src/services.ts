@@ -50,6 +50,8 @@ import { ScheduleIoService } from './modules/schedule/schedule-io.service.ts';
 import { TasksService } from './modules/schedule/tasks.service.ts';
 import { StandardsRepository } from './modules/standards/standards.repository.ts';
 import { StandardsService } from './modules/standards/standards.service.ts';
+import { StatusReportsRepository } from './modules/status-reports/status-reports.repository.ts';
+import { StatusReportsService } from './modules/status-reports/status-reports.service.ts';
 import { UsersRepository } from './modules/users/users.repository.ts';
 import { UsersService } from './modules/users/users.service.ts';
 
@@ -113,6 +115,16 @@ export function createServices(
     journal,
   );
   compliance.connectChecklist(() => standards.checklistCounts());
+  const statusReports = new StatusReportsService(
+    db,
+    new StatusReportsRepository(),
+    governanceRepo,
+    raidRepo,
+    policies,
+    access,
+    journal,
+  );
+  compliance.connectStatusReports(() => statusReports.dueReports());
   governance.connect({
     policy: (projectId) => policies.forProject(projectId),
     documents: (projectId) => documents.presentDeliverables(projectId),
@@ -157,6 +169,7 @@ export function createServices(
     compliance,
     audits,
     standards,
+    statusReports,
     qualityStandards,
     deliverables: new DeliverablesService(
       db,

@@ -199,6 +199,7 @@ export const PolicyUpdateBody = z.strictObject({
     .strictObject({
       riskReviewDays: PolicySettingValue.optional(),
       minimumComplianceScore: PolicySettingValue.optional(),
+      statusReportDueDays: PolicySettingValue.optional(),
       blockGoWithOpenHighRisks: PolicySettingValue.optional(),
       requireGateDocuments: PolicySettingValue.optional(),
     })
@@ -234,6 +235,7 @@ export const UnitPolicy = z.object({
 export const ProjectPolicy = z.object({
   riskReviewDays: z.number().int(),
   minimumComplianceScore: z.number().int(),
+  statusReportDueDays: z.number().int(),
   blockGoWithOpenHighRisks: z.boolean(),
   requireGateDocuments: z.boolean(),
 });

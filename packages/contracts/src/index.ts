@@ -12,4 +12,5 @@ export * from './raid.ts';
 export * from './resources.ts';
 export * from './schedule.ts';
 export * from './standards.ts';
+export * from './status-reports.ts';
 export * from './users.ts';

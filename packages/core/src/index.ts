@@ -10,3 +10,4 @@ export * from './quality/index.ts';
 export * from './raid/index.ts';
 export * from './resources/index.ts';
 export * from './schedule/index.ts';
+export * from './status/index.ts';

@@ -65,6 +65,8 @@ export const BACKUP_TABLES = [
   'deliverable_reviews',
   'non_conformances',
   'lessons_learned',
+  'status_reports',
+  'status_report_comments',
   'journal',
   'code_sequences',
 ] as const;

@@ -1243,3 +1243,52 @@ export const lessonsLearned = pgTable(
     ),
   ],
 );
+
+// ---- reporting: status reports per project per period ----
+
+export const statusReports = pgTable(
+  'status_reports',
+  {
+    ...audited(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    /** The reporting period, a calendar month: YYYY-MM. */
+    period: text('period').notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('draft'),
+    summary: text('summary'),
+    accomplishments: text('accomplishments'),
+    nextSteps: text('next_steps'),
+    decisionsNeeded: text('decisions_needed'),
+    /** The RAG the project manager reports: overall and per dimension. */
+    reported: jsonb('reported').$type<Record<string, string>>().notNull().default({}),
+    /** Baton's computed health and the figures it used, frozen at submission (live while a draft). */
+    computed: jsonb('computed').$type<Record<string, unknown>>(),
+    figures: jsonb('figures').$type<Record<string, unknown>>(),
+    submittedAt: ts('submitted_at'),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    reviewedAt: ts('reviewed_at'),
+    reviewedBy: uuid('reviewed_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('status_reports_project_period_uq').on(t.projectId, t.period),
+    index('status_reports_period_idx').on(t.period),
+  ],
+);
+
+export const statusReportComments = pgTable(
+  'status_report_comments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    reportId: uuid('report_id')
+      .notNull()
+      .references(() => statusReports.id, { onDelete: 'cascade' }),
+    authorId: uuid('author_id').references(() => users.id),
+    body: text('body').notNull(),
+    /** A review decision that came with the comment: accepted or returned. */
+    decision: text('decision'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('status_report_comments_idx').on(t.reportId, t.createdAt)],
+);

@@ -35,6 +35,7 @@ let templateId = '';
 let documentId = '';
 let auditId = '';
 let pmoStandardId = '';
+let statusReportId = '';
 let complianceItemId = '';
 let findingId = '';
 let standardId = '';
@@ -178,6 +179,17 @@ beforeAll(async () => {
       orgUnitId: org.unitA,
     })
   ).id;
+  {
+    const p = await h.services.projects.get(org.projectA);
+    if (p.status === 'proposed')
+      await h.services.projects.transition(SYSTEM_ACTOR, org.projectA, 'approved', null, {
+        version: p.version,
+        source: 'body',
+      });
+    statusReportId = (
+      await h.services.statusReports.create(SYSTEM_ACTOR, { projectId: org.projectA, period: '2026-01' })
+    ).id;
+  }
   complianceItemId = (
     await h.services.standards.createItem(SYSTEM_ACTOR, { text: 'Matrix item', orgUnitId: org.unitA })
   ).id;
@@ -280,6 +292,7 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     '/api/v1/audit-findings/:id': findingId,
     '/api/v1/quality-standards/:id': standardId,
     '/api/v1/standards/:id': pmoStandardId,
+    '/api/v1/status-reports/:id': statusReportId,
     '/api/v1/compliance-items/:id': complianceItemId,
     '/api/v1/deliverables/:id': deliverableId,
     '/api/v1/non-conformances/:id': nonConformanceId,
@@ -336,6 +349,7 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'POST /api/v1/lessons': { projectId: org.projectA },
     'POST /api/v1/audits': { projectId: org.projectA },
     'POST /api/v1/standards': { orgUnitId: org.unitA },
+    'POST /api/v1/status-reports': { projectId: org.projectA },
     'POST /api/v1/compliance-items': { orgUnitId: org.unitA },
   };
   return { url: path, body: bodies[`${method} ${url}`] ?? {} };

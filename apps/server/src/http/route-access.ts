@@ -22,6 +22,7 @@ import type { Action } from '@baton/core';
  *   organisation-wide lesson;
  * - standard / compliance-item: the org unit a PMO standard or checklist item is defined at (the root
  *   when none); a new one is placed like new-template (the body's `orgUnitId`);
+ * - status-report: the project of the status report named by `:id`;
  * - audit / finding: the audited project, or the audited org unit (the root when none); new-audit:
  *   the body's `projectId` or `orgUnitId`;
  * - new-*: where the thing being created will sit, read from the request body (`new-allocation`: its
@@ -55,6 +56,7 @@ export type ScopeRef =
   | 'template'
   | 'audit'
   | 'standard'
+  | 'status-report'
   | 'compliance-item'
   | 'new-audit'
   | 'finding'
@@ -262,6 +264,14 @@ export const ROUTE_ACCESS = {
   'GET /api/v1/gate-reviews': can('project.read', 'anywhere'),
   'GET /api/v1/compliance': can('project.read', 'anywhere'),
   'GET /api/v1/projects/:id/compliance': can('project.read', 'project'),
+  'GET /api/v1/status-reports': can('project.read', 'anywhere'),
+  'POST /api/v1/status-reports': can('project.update', 'new-in-project'),
+  'GET /api/v1/status-reports/:id': can('project.read', 'status-report'),
+  'PATCH /api/v1/status-reports/:id': can('project.update', 'status-report'),
+  'POST /api/v1/status-reports/:id/submit': can('project.update', 'status-report'),
+  'POST /api/v1/status-reports/:id/review': can('governance.manage', 'status-report'),
+  'POST /api/v1/status-reports/:id/comments': can('project.read', 'status-report'),
+  'GET /api/v1/reporting/overview': can('project.read', 'anywhere'),
   'GET /api/v1/standards': can('project.read', 'anywhere'),
   'POST /api/v1/standards': can('governance.manage', 'new-template'),
   'GET /api/v1/standards/:id': can('project.read', 'anywhere'),

@@ -294,6 +294,8 @@ async function resolveScope(
       return s.audits.pathOf(param(req, 'id'));
     case 'finding':
       return s.audits.pathOfFinding(param(req, 'id'));
+    case 'status-report':
+      return s.statusReports.pathOf(param(req, 'id'));
     case 'standard':
       return s.standards.pathOfStandard(param(req, 'id'));
     case 'compliance-item':

@@ -76,6 +76,21 @@ describe('compliance', () => {
     expect(complianceScore(checkCompliance({ ...good, checklist: { met: 3, total: 3 } }))).toBe(100);
   });
 
+  it('asks an executing project for the report last due', () => {
+    const rule = (f: Partial<ComplianceFacts>) =>
+      checkCompliance({ ...good, ...f }).find((x) => x.rule === 'status-report');
+    expect(rule({ statusReport: { period: '2026-10', submitted: false } })).toMatchObject({
+      applicable: true,
+      passed: false,
+      detail: 'No report submitted for 2026-10',
+    });
+    expect(rule({ statusReport: { period: '2026-10', submitted: true } })?.passed).toBe(true);
+    expect(rule({ statusReport: null })?.applicable).toBe(false);
+    expect(
+      rule({ status: 'approved', statusReport: { period: '2026-10', submitted: false } })?.applicable,
+    ).toBe(false);
+  });
+
   it('averages units over projects with a score', () => {
     expect(unitScore([100, 50, null])).toBe(75);
     expect(unitScore([null])).toBeNull();

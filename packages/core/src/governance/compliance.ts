@@ -10,6 +10,7 @@ export const COMPLIANCE_RULES = [
     title: 'Risk register reviewed within the policy’s period (30 days unless the PMO sets it)',
   },
   { key: 'baseline', title: 'Baseline set before execution' },
+  { key: 'status-report', title: 'Status report submitted for the period last due' },
   { key: 'manager', title: 'Project manager named' },
   { key: 'audit-findings', title: 'No overdue high or critical audit findings' },
   { key: 'checklist', title: 'PMO checklist items attested' },
@@ -31,6 +32,11 @@ export type ComplianceFacts = {
   /** Audit findings on the project: open ones, and overdue high/critical ones. */
   openFindings?: number | undefined;
   overdueHighFindings?: number | undefined;
+  /**
+   * The report for the newest period already due: its period and whether it was submitted (null: no
+   * report is due yet, e.g. the project started after that period).
+   */
+  statusReport?: { period: string; submitted: boolean } | null | undefined;
   /** The manual checklist items in force for the project (waived ones left out) and how many are attested met. */
   checklist?: { met: number; total: number } | undefined;
 };
@@ -86,6 +92,16 @@ export function checkCompliance(f: ComplianceFacts): RuleResult[] {
       applicable: EXECUTING.has(f.status),
       passed: f.hasBaseline,
       detail: f.hasBaseline ? 'A schedule baseline is saved' : 'Executing without a baseline',
+    },
+    {
+      rule: 'status-report',
+      applicable: EXECUTING.has(f.status) && !!f.statusReport,
+      passed: f.statusReport?.submitted === true,
+      detail: !f.statusReport
+        ? 'No report due yet'
+        : f.statusReport.submitted
+          ? `Report for ${f.statusReport.period} submitted`
+          : `No report submitted for ${f.statusReport.period}`,
     },
     {
       rule: 'manager',

@@ -36,6 +36,15 @@ export const POLICY_SETTINGS = {
     unit: '%',
     title: 'Projects are expected to score at least … on compliance',
   },
+  statusReportDueDays: {
+    kind: 'number',
+    direction: 'lower-is-stricter',
+    min: 0,
+    max: 31,
+    default: 5,
+    unit: 'days',
+    title: 'A month’s status report is due … days after the month ends',
+  },
   blockGoWithOpenHighRisks: {
     kind: 'flag',
     direction: 'true-is-stricter',
@@ -129,6 +138,7 @@ export function policyValues(effective: Record<PolicyKey, EffectiveSetting>) {
   return {
     riskReviewDays: effective.riskReviewDays.value as number,
     minimumComplianceScore: effective.minimumComplianceScore.value as number,
+    statusReportDueDays: effective.statusReportDueDays.value as number,
     blockGoWithOpenHighRisks: effective.blockGoWithOpenHighRisks.value as boolean,
     requireGateDocuments: effective.requireGateDocuments.value as boolean,
   };

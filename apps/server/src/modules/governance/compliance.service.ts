@@ -30,6 +30,15 @@ export class ComplianceService {
     this.checklist = source;
   }
 
+  /** Per project, the status report last due and whether it was submitted (wired like the findings). */
+  private statusReports?: () => Promise<Map<string, { period: string; submitted: boolean } | null>>;
+
+  connectStatusReports(
+    source: () => Promise<Map<string, { period: string; submitted: boolean } | null>>,
+  ): void {
+    this.statusReports = source;
+  }
+
   async report(actor: Actor, q: { orgUnitId?: string | undefined }) {
     const v = await this.access.visibility(actor, 'project.read');
     const scope = q.orgUnitId ? new Set(await this.access.subtree(q.orgUnitId)) : null;
@@ -81,16 +90,19 @@ export class ComplianceService {
 
   private async evaluate(list: Awaited<ReturnType<GovernanceRepository['projectsForCompliance']>>) {
     const ids = list.map((p) => p.id);
-    const [units, lifecycles, baselined, ownRisks, links, policyOf, findings, checklist] = await Promise.all([
-      this.repo.orgUnits(this.db),
-      this.repo.lifecyclesOf(this.db, ids),
-      this.repo.baselinedProjects(this.db, ids),
-      this.repo.allRisks(this.db),
-      this.repo.allRiskLinks(this.db),
-      this.policies.forProjects(),
-      this.findings?.() ?? Promise.resolve(new Map<string, { open: number; overdueHigh: number }>()),
-      this.checklist?.() ?? Promise.resolve(new Map<string, { met: number; total: number }>()),
-    ]);
+    const [units, lifecycles, baselined, ownRisks, links, policyOf, findings, checklist, reports] =
+      await Promise.all([
+        this.repo.orgUnits(this.db),
+        this.repo.lifecyclesOf(this.db, ids),
+        this.repo.baselinedProjects(this.db, ids),
+        this.repo.allRisks(this.db),
+        this.repo.allRiskLinks(this.db),
+        this.policies.forProjects(),
+        this.findings?.() ?? Promise.resolve(new Map<string, { open: number; overdueHigh: number }>()),
+        this.checklist?.() ?? Promise.resolve(new Map<string, { met: number; total: number }>()),
+        this.statusReports?.() ??
+          Promise.resolve(new Map<string, { period: string; submitted: boolean } | null>()),
+      ]);
     const lifecycleOf = new Map(lifecycles.map((l) => [l.projectId, l]));
     const risksOf = new Map<string, (typeof ownRisks)[number][]>();
     const byId = new Map(ownRisks.map((r) => [r.id, r]));
@@ -123,6 +135,7 @@ export class ComplianceService {
         openFindings: findings.get(p.id)?.open ?? 0,
         overdueHighFindings: findings.get(p.id)?.overdueHigh ?? 0,
         checklist: checklist.get(p.id),
+        statusReport: reports.get(p.id),
       });
       const score = complianceScore(results);
       const target = policyOf.get(p.id)?.minimumComplianceScore ?? 80;

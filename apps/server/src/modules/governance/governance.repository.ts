@@ -170,6 +170,7 @@ export class GovernanceRepository {
         orgUnitId: projects.orgUnitId,
         portfolioId: projects.portfolioId,
         managerId: projects.managerId,
+        plannedStart: projects.plannedStart,
       })
       .from(projects)
       .where(isNull(projects.deletedAt));

@@ -64,6 +64,7 @@ describe('PMO policies down the hierarchy', () => {
     expect(await ok(await pm.request('GET', `/api/v1/projects/${org.projectA}/policy`))).toEqual({
       riskReviewDays: 30,
       minimumComplianceScore: 80,
+      statusReportDueDays: 5,
       blockGoWithOpenHighRisks: false,
       requireGateDocuments: false,
     });

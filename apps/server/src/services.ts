@@ -17,6 +17,8 @@ import { GovernanceService } from './modules/governance/governance.service.ts';
 import { PolicyRepository } from './modules/governance/policy.repository.ts';
 import { PolicyService } from './modules/governance/policy.service.ts';
 import { JournalRepository } from './modules/journal/journal.repository.ts';
+import { MetricsRepository } from './modules/metrics/metrics.repository.ts';
+import { MetricsService } from './modules/metrics/metrics.service.ts';
 import { OrgRepository } from './modules/org/org.repository.ts';
 import { OrgService } from './modules/org/org.service.ts';
 import { PortfolioRepository } from './modules/portfolio/portfolio.repository.ts';
@@ -125,6 +127,11 @@ export function createServices(
     journal,
   );
   compliance.connectStatusReports(() => statusReports.dueReports());
+  const metrics = new MetricsService(db, new MetricsRepository(), raidRepo, risks);
+  statusReports.connectHealth(async (projectId, asOf) => {
+    const { health, facts, evm } = await metrics.health(projectId, asOf);
+    return { computed: health, figures: { ...facts, ...evm } };
+  });
   governance.connect({
     policy: (projectId) => policies.forProject(projectId),
     documents: (projectId) => documents.presentDeliverables(projectId),
@@ -170,6 +177,7 @@ export function createServices(
     audits,
     standards,
     statusReports,
+    metrics,
     qualityStandards,
     deliverables: new DeliverablesService(
       db,

@@ -130,3 +130,36 @@ export const ReportingOverview = z.object({
     mismatched: z.number().int(),
   }),
 });
+
+export const EvmQuery = z.strictObject({
+  statusDate: IsoDate.optional().describe('The date measured at (today when absent)'),
+  eacMethod: z
+    .enum(['cpi', 'cpi-spi', 'atypical'])
+    .optional()
+    .describe('How EAC is forecast (BAC / CPI by default)'),
+});
+const Money = z.number().int().describe('Minor units (cents) of the project currency');
+export const ProjectEvm = z.object({
+  statusDate: IsoDate,
+  currency: z.string(),
+  bac: Money.describe('Budget at completion: the baseline cost'),
+  pv: Money.describe('Planned value at the status date'),
+  ev: Money.describe('Earned value: baseline cost × physical % complete'),
+  ac: Money.describe('Actual cost to date'),
+  sv: Money,
+  cv: Money,
+  spi: z.number().nullable(),
+  cpi: z.number().nullable(),
+  eac: Money,
+  eacMethod: z.string().describe('The formula EAC was forecast with'),
+  etc: Money,
+  vac: Money,
+  tcpi: z.number().nullable(),
+});
+export const HealthQuery = z.strictObject({ asOf: IsoDate.optional() });
+export const ProjectHealth = z.object({
+  asOf: IsoDate,
+  health: ComputedHealth,
+  facts: z.record(z.string(), z.number().nullable()).describe('The values the rules read'),
+  evm: ProjectEvm,
+});

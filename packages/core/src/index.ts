@@ -4,6 +4,7 @@ export * from './audits/index.ts';
 export * from './custom-fields/custom-fields.ts';
 export * from './governance/index.ts';
 export * from './journal/diff.ts';
+export * from './metrics/index.ts';
 export * from './portfolio/index.ts';
 export * from './projects/lifecycle.ts';
 export * from './quality/index.ts';

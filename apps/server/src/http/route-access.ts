@@ -272,6 +272,8 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/status-reports/:id/review': can('governance.manage', 'status-report'),
   'POST /api/v1/status-reports/:id/comments': can('project.read', 'status-report'),
   'GET /api/v1/reporting/overview': can('project.read', 'anywhere'),
+  'GET /api/v1/projects/:id/evm': can('project.read', 'project'),
+  'GET /api/v1/projects/:id/health': can('project.read', 'project'),
   'GET /api/v1/standards': can('project.read', 'anywhere'),
   'POST /api/v1/standards': can('governance.manage', 'new-template'),
   'GET /api/v1/standards/:id': can('project.read', 'anywhere'),

@@ -1,6 +1,10 @@
 import {
   CreateStatusReportBody,
+  EvmQuery,
+  HealthQuery,
   IdParams,
+  ProjectEvm,
+  ProjectHealth,
   ReportingOverview,
   ReportingOverviewQuery,
   ReviewStatusReportBody,
@@ -81,5 +85,24 @@ export function registerStatusReportRoutes(r: RouteRegistrar, s: Services): void
     tags,
     schema: { querystring: ReportingOverviewQuery, response: { 200: ReportingOverview } },
     handler: async (req, _reply, actor) => s.statusReports.overview(actor, req.query),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/projects/:id/evm',
+    summary: 'Earned value of a project at a status date, from its baseline, progress and actual costs',
+    tags: ['Reporting'],
+    schema: { params: IdParams, querystring: EvmQuery, response: { 200: ProjectEvm } },
+    handler: async (req) => s.metrics.evm(req.params.id, req.query.statusDate, req.query.eacMethod),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/projects/:id/health',
+    summary: 'A project’s computed health per dimension, with the rules that fired and the facts they read',
+    tags: ['Reporting'],
+    schema: { params: IdParams, querystring: HealthQuery, response: { 200: ProjectHealth } },
+    handler: async (req) => {
+      const asOf = req.query.asOf ?? new Date().toISOString().slice(0, 10);
+      return { asOf, ...(await s.metrics.health(req.params.id, asOf)) };
+    },
   });
 }

@@ -10,6 +10,7 @@ import { loadDemoRaid } from './demo-raid.ts';
 import { loadDemoResources } from './demo-resources.ts';
 import { loadDemoSchedules } from './demo-schedules.ts';
 import { loadDemoStandards } from './demo-standards.ts';
+import { loadDemoStatusReports } from './demo-status-reports.ts';
 
 export const DEMO_PASSWORD = 'baton-demo-2026';
 
@@ -475,6 +476,11 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
     directorId: director,
     managerId: pm,
     projectIds: createdIds,
+  });
+  await loadDemoStatusReports(s, {
+    projectIds: createdIds.slice(11, 17),
+    managerId: pm,
+    directorId: director,
   });
   return logins;
 }

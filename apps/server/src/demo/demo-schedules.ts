@@ -31,6 +31,53 @@ const PLAN: { phase: string; tasks: { name: string; days: number; milestone?: bo
   },
 ];
 
+const today = () => new Date().toISOString().slice(0, 10);
+const working = (from: string, to: string) => {
+  let n = 0;
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    const d = new Date(t).getUTCDay();
+    if (d !== 0 && d !== 6) n++;
+  }
+  return n;
+};
+
+/**
+ * Progress against the baseline and actual costs, so earned value is not trivial: each project runs
+ * at its own pace (some ahead, most behind) and its own cost efficiency (some over budget).
+ */
+async function progressAndActuals(s: Services, projectId: string, n: number): Promise<void> {
+  const pace = [1.05, 0.8, 0.92, 0.65, 1, 0.75][n % 6] as number;
+  const spend = [0.95, 1.25, 1.05, 1.4, 0.9, 1.15][n % 6] as number;
+  const day = today();
+  const plan = await s.schedule.view(projectId);
+  const items: { taskId: string; minutes: number; costMinor: number; firstDate: string }[] = [];
+  const progress = new Map<string, number>();
+  for (const t of plan.tasks) {
+    if (t.summary || t.milestone || !t.start || !t.finish || t.costMinor === 0) continue;
+    const start = t.start.slice(0, 10);
+    const finish = t.finish.slice(0, 10);
+    if (start > day) continue;
+    const due = finish <= day ? 1 : working(start, day) / Math.max(1, working(start, finish));
+    const percent = Math.max(0, Math.min(100, Math.round(100 * due * pace)));
+    if (percent === 0) continue;
+    progress.set(t.id, percent);
+    items.push({
+      taskId: t.id,
+      minutes: 0,
+      costMinor: Math.round((t.costMinor * percent * spend) / 100),
+      firstDate: start,
+    });
+  }
+  if (items.length === 0) return;
+  // Actuals first (booking recomputes progress from work), then the progress the team reports.
+  await s.schedule.recordActuals(SYSTEM_ACTOR, items);
+  for (const [id, percent] of progress) {
+    const fresh = (await s.schedule.view(projectId)).tasks.find((x) => x.id === id);
+    if (fresh && fresh.percentComplete !== percent)
+      await s.tasks.update(SYSTEM_ACTOR, id, { version: fresh.version, percentComplete: percent });
+  }
+}
+
 /**
  * Gives a few running demo projects a plan (phases, linked tasks, milestones, a baseline, some
  * progress) and links two of them across projects, so the Gantt and the roadmap have something to show.
@@ -58,6 +105,8 @@ export async function loadDemoSchedules(s: Services, projectIds: readonly string
           parentId: phaseId,
           durationMinutes: Math.round(t.days * DAY * (1 + (n % 3) * 0.2)),
           milestone: t.milestone ?? false,
+          // about 650.00 a day of effort, more for the build
+          costMinor: Math.round(t.days * (t.name === 'Build' ? 90_000 : 65_000) * (1 + (n % 3) * 0.2)),
         });
         const id = created.tasks.find((x) => x.name === t.name)?.id;
         if (!id) continue;
@@ -94,6 +143,7 @@ export async function loadDemoSchedules(s: Services, projectIds: readonly string
         version: build.version,
         durationMinutes: build.durationMinutes + 5 * DAY,
       });
+    await progressAndActuals(s, projectId, n);
   }
   // one project's go-live drives the next project's start (a cross-project dependency)
   const [goLive] = goLives;

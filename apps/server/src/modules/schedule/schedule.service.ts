@@ -129,6 +129,14 @@ export class ScheduleService {
    * grow, the task gets an actual start if it had none, % complete follows actual over planned work
    * (held below 100 until someone marks the task finished), and the projects are rescheduled.
    */
+  /** Books actuals in a transaction of its own (demo data and imports). */
+  recordActuals(
+    actor: Actor,
+    items: readonly { taskId: string; minutes: number; costMinor: number; firstDate: string }[],
+  ): Promise<void> {
+    return this.db.transaction((tx) => this.bookActuals(tx, actor, items));
+  }
+
   async bookActuals(
     tx: Database,
     actor: Actor,

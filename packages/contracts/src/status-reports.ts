@@ -2,7 +2,6 @@ import { z } from 'zod';
 import { Audited, Id, Instant, IsoDate, LongText, Version } from './common.ts';
 
 export const Rag = z.enum(['green', 'amber', 'red']);
-const DIMENSIONS = ['schedule', 'cost', 'scope', 'risk', 'resources'] as const;
 const STATUSES = ['draft', 'submitted', 'returned', 'reviewed'] as const;
 export const Period = z
   .string()

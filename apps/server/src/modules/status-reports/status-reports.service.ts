@@ -23,6 +23,12 @@ import { today } from '../resources/resources.service.ts';
 import { auditStamp, definedOnly, recordChange, snapshotOf } from '../shared/record-change.ts';
 import type { StatusReportRow, StatusReportsRepository } from './status-reports.repository.ts';
 
+/** The day a report's figures are taken at: today, or the period's last day once it is over. */
+function figuresDate(period: string, day: string): string {
+  const { end } = periodBounds(period);
+  return [day, end].sort()[0] as string;
+}
+
 const EXECUTING = new Set(['active', 'on_hold']);
 const NARRATIVE = [
   'summary',
@@ -100,10 +106,7 @@ export class StatusReportsService {
         let computed = r.computed;
         let figures = r.figures;
         if (isEditable(status) && this.health) {
-          const live = await this.health(
-            r.projectId,
-            day < periodBounds(r.period).end ? day : periodBounds(r.period).end,
-          );
+          const live = await this.health(r.projectId, figuresDate(r.period, day));
           computed = live?.computed ?? null;
           figures = live?.figures ?? null;
         }
@@ -272,9 +275,9 @@ export class StatusReportsService {
         `The report is not complete: ${problems.map((p) => p.message).join('; ')}`,
         problems.map((p) => ({ ...p, rule: 'required' })),
       );
-    const end = periodBounds(before.period).end;
-    const asOf = today() < end ? today() : end;
-    const live = this.health ? await this.health(before.projectId, asOf) : null;
+    const live = this.health
+      ? await this.health(before.projectId, figuresDate(before.period, today()))
+      : null;
     await this.db.transaction(async (tx) => {
       const after = await this.repo.update(
         tx,

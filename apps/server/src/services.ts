@@ -129,7 +129,7 @@ export function createServices(
   compliance.connectStatusReports(() => statusReports.dueReports());
   const metrics = new MetricsService(db, new MetricsRepository(), raidRepo, risks);
   statusReports.connectHealth(async (projectId, asOf) => {
-    const { health, facts, evm } = await metrics.health(projectId, asOf);
+    const { health, facts, evm } = await metrics.health(projectId, asOf, true);
     return { computed: health, figures: { ...facts, ...evm } };
   });
   governance.connect({

@@ -89,6 +89,20 @@ export class PolicyService {
     };
   }
 
+  /** The values in force at a unit, or at the top of the hierarchy when no unit is named. */
+  async valuesAt(orgUnitId?: string): Promise<PolicyValues> {
+    const [units, rows] = await Promise.all([this.repo.units(this.db), this.repo.all(this.db)]);
+    const top = orgUnitId ?? units.find((u) => !u.parentId)?.id;
+    if (!top) return policyValues(resolvePolicy([]).effective);
+    const byUnit = new Map(rows.map((r) => [r.orgUnitId, r]));
+    const chain = this.chainOf(units, top).map((u) => ({
+      orgUnitId: u.id,
+      settings: (byUnit.get(u.id)?.settings ?? {}) as UnitPolicy['settings'],
+    }));
+    if (chain.length === 0) throw notFound('Org unit');
+    return policyValues(resolvePolicy(chain).effective);
+  }
+
   /** The values in force for a project (its org unit's chain). */
   async forProject(projectId: string): Promise<PolicyValues> {
     const all = await this.forProjects();

@@ -50,8 +50,15 @@ export class MetricsService {
     return { ...r, statusDate: date, currency: p.currency };
   }
 
-  /** The facts the health rules read, as of a date. */
-  async facts(projectId: string, asOf: string): Promise<{ facts: HealthFacts; evm: ProjectEvm }> {
+  /**
+   * The facts the health rules read, as of a date. `inReport` is set when the health goes into
+   * a status report being written: that report is the status report, so it is not stale.
+   */
+  async facts(
+    projectId: string,
+    asOf: string,
+    inReport = false,
+  ): Promise<{ facts: HealthFacts; evm: ProjectEvm }> {
     const [evm, rows, high, issues, changes, last] = await Promise.all([
       this.evm(projectId, asOf),
       this.repo.tasksWithBaseline(this.db, projectId),
@@ -81,9 +88,11 @@ export class MetricsService {
         (i) => (i.status === 'open' || i.status === 'in_progress') && i.dueDate !== null && i.dueDate < asOf,
       ).length,
       burnAheadPoints: progress !== null && spent !== null ? Math.round(spent - progress) : null,
-      daysSinceStatusReport: last
-        ? Math.floor((Date.parse(`${asOf}T23:59:59Z`) - last.getTime()) / DAY)
-        : null,
+      daysSinceStatusReport: inReport
+        ? 0
+        : last
+          ? Math.floor((Date.parse(`${asOf}T23:59:59Z`) - last.getTime()) / DAY)
+          : null,
       changesPending: changes.length,
       // Over-allocation per project is not derived here yet: unknown, so the rule does not fire.
       overAllocatedPeople: null,
@@ -94,8 +103,9 @@ export class MetricsService {
   async health(
     projectId: string,
     asOf?: string,
+    inReport = false,
   ): Promise<{ health: Health; facts: HealthFacts; evm: ProjectEvm }> {
-    const { facts, evm } = await this.facts(projectId, asOf ?? today());
+    const { facts, evm } = await this.facts(projectId, asOf ?? today(), inReport);
     return { health: computeHealth(facts), facts, evm };
   }
 }

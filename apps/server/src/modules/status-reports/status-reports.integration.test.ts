@@ -1,4 +1,4 @@
-import { lastDuePeriod } from '@baton/core';
+import { dueDateOf, lastDuePeriod } from '@baton/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type Client,
@@ -25,6 +25,11 @@ type Report = {
   dueDate: string;
   overdue: boolean;
   reported: Record<string, string>;
+  computed: {
+    overall: string;
+    dimensions: Record<string, { rag: string; fired: { rule: string }[] }>;
+  } | null;
+  figures: Record<string, unknown> | null;
   moves: string[];
   comments: { body: string; decision: string | null; authorName: string | null }[];
   commentCount: number;
@@ -96,6 +101,16 @@ describe('status reports', () => {
       201,
     );
     expect(r).toMatchObject({ status: 'draft', period: thisMonth(), moves: ['submitted'] });
+    // The project never reported before, but the report being written is its status report:
+    // the computed health does not call it stale (a project's health outside a report does).
+    expect(r.figures?.daysSinceStatusReport).toBe(0);
+    expect(
+      Object.values(r.computed?.dimensions ?? {}).flatMap((d) => d.fired.map((f) => f.rule)),
+    ).not.toContain('stale-status');
+    const outside = await ok<{ facts: { daysSinceStatusReport: number | null } }>(
+      await pm.request('GET', `/api/v1/projects/${org.projectA}/health`),
+    );
+    expect(outside.facts.daysSinceStatusReport).toBeNull();
     // Due 5 days (the default policy) after the month's last day.
     const end = new Date(Date.UTC(Number(thisMonth().slice(0, 4)), Number(thisMonth().slice(5, 7)), 0));
     expect(r.dueDate).toBe(new Date(end.getTime() + 5 * 86_400_000).toISOString().slice(0, 10));
@@ -271,5 +286,19 @@ describe('status reports', () => {
       await pm.request('GET', `/api/v1/reporting/overview?orgUnitId=${org.unitB}`),
     );
     expect(b.rows).toEqual([]);
+  });
+
+  it('heads the overview with the period and due date of the enterprise PMO’s own policy', async () => {
+    await ok(
+      await director.request('PUT', `/api/v1/org-units/${org.root}/policy`, {
+        version: 0,
+        settings: { statusReportDueDays: { value: 20, overridable: true } },
+      }),
+    );
+    const overview = await ok<{ period: string; dueDate: string }>(
+      await director.request('GET', '/api/v1/reporting/overview'),
+    );
+    expect(overview.period).toBe(lastDuePeriod(today(), 20));
+    expect(overview.dueDate).toBe(dueDateOf(overview.period, 20));
   });
 });

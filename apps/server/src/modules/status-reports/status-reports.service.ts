@@ -361,7 +361,9 @@ export class StatusReportsService {
     const v = await this.access.visibility(actor, 'project.read');
     const scope = q.orgUnitId ? new Set(await this.access.subtree(q.orgUnitId)) : null;
     const day = today();
-    const period = q.period ?? lastDuePeriod(day, 5);
+    // The period and due date the overview heads with: the policy in force at the unit looked at.
+    const dueDays = (await this.policies.valuesAt(q.orgUnitId)).statusReportDueDays;
+    const period = q.period ?? lastDuePeriod(day, dueDays);
     const projects = [...(await this.projects()).values()].filter(
       (p) => coversProject(v, p) && (!scope || scope.has(p.orgUnitId)) && owesReport(p, period),
     );
@@ -380,7 +382,7 @@ export class StatusReportsService {
     const rows = projects
       .map((p) => {
         const d = dtos.get(p.id);
-        const dueDate = d?.dueDate ?? dueDateOf(period, policy.get(p.id)?.statusReportDueDays ?? 5);
+        const dueDate = d?.dueDate ?? dueDateOf(period, policy.get(p.id)?.statusReportDueDays ?? dueDays);
         const status = d?.status ?? 'missing';
         return {
           projectId: p.id,
@@ -398,7 +400,7 @@ export class StatusReportsService {
       .sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.code.localeCompare(b.code));
     return {
       period,
-      dueDate: dueDateOf(period, 5),
+      dueDate: dueDateOf(period, dueDays),
       rows,
       counts: {
         expected: rows.length,

@@ -1,43 +1,17 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiClient,
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  openPage,
-  signInAs,
-} from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/browser.ts';
+import { ARTIFACTS, browserSuite } from './support/suite.ts';
 
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
+const { url, newPage, signIn, apiOf } = browserSuite('audits');
 const TITLE = 'Benefits tracking audit (e2e)';
 const FINDING = 'Benefits owner not named (e2e)';
-
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const newPage = () => openPage(browser, contexts);
-const signIn = (page: Page, email: string) => signInAs(page, server.url, email);
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-});
 
 describe('Baton audits and peer reviews', () => {
   it('schedules an audit, records a finding, has it actioned by the PM, verifies it and closes the audit', async () => {
     const director = await newPage();
     await signIn(director, 'director@baton.local');
-    await director.goto(`${server.url}/audits`);
+    await director.goto(`${url()}/audits`);
     await director.getByRole('tab', { name: 'In progress', selected: true }).waitFor();
     await director.getByText('Risk and change control audit').waitFor();
     await expectNoSeriousA11yViolations(director, 'audits in progress');
@@ -50,7 +24,7 @@ describe('Baton audits and peer reviews', () => {
     };
     // An active project the PM manages (the audited team).
     const pm = await pmApi();
-    const mine = await apiClient(pm, server.url);
+    const mine = await apiOf(pm);
     const session = await mine('GET', '/auth/session');
     const projects = (await mine('GET', '/projects?status=active&pageSize=100')).items as {
       id: string;
@@ -122,7 +96,7 @@ describe('Baton audits and peer reviews', () => {
     await director.screenshot({ path: resolve(ARTIFACTS, 'audit-closed.png'), fullPage: true });
 
     // The tracker lists the finding as closed.
-    await director.goto(`${server.url}/audits?view=findings`);
+    await director.goto(`${url()}/audits?view=findings`);
     const tracked = director.getByRole('row').filter({ hasText: FINDING });
     await tracked.waitFor();
     await expect(tracked.textContent()).resolves.toContain('Closed');

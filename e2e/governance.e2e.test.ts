@@ -1,37 +1,10 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiClient,
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  openPage,
-  signInAs,
-} from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/browser.ts';
+import { ARTIFACTS, browserSuite } from './support/suite.ts';
 
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
-
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-const newPage = () => openPage(browser, contexts);
-const signIn = (page: Page, email: string) => signInAs(page, server.url, email);
-const apiOf = (page: Page) => apiClient(page, server.url);
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-});
+const { url, newPage, signIn, apiOf } = browserSuite('governance');
 
 describe('Baton methodology and stage gates', () => {
   it('takes a project from a template through its first gate to go', async () => {
@@ -45,7 +18,7 @@ describe('Baton methodology and stage gates', () => {
     }[];
     let target: { id: string; name: string } | undefined;
     for (const p of projects) {
-      const r = await director.request.get(`${server.url}/api/v1/projects/${p.id}/lifecycle`);
+      const r = await director.request.get(`${url()}/api/v1/projects/${p.id}/lifecycle`);
       if (r.status() === 404) {
         target = p;
         break;
@@ -53,7 +26,7 @@ describe('Baton methodology and stage gates', () => {
     }
     expect(target, 'a running project without a lifecycle').toBeDefined();
     const project = target as { id: string; name: string };
-    await director.goto(`${server.url}/projects/${project.id}?tab=lifecycle`);
+    await director.goto(`${url()}/projects/${project.id}?tab=lifecycle`);
     const picker = director.getByLabel('Lifecycle template');
     await picker.waitFor();
     await expect
@@ -93,7 +66,7 @@ describe('Baton methodology and stage gates', () => {
       .waitFor();
 
     // The gate waits in the reviewers' queue.
-    await director.goto(`${server.url}/gate-reviews`);
+    await director.goto(`${url()}/gate-reviews`);
     await director
       .getByRole('link', { name: new RegExp(project.name) })
       .first()
@@ -135,13 +108,13 @@ describe('Baton methodology and stage gates', () => {
       version: issue.version,
       reason: 'The portfolio must rebalance the integration team.',
     });
-    await director.goto(`${server.url}/projects/${project.id}?tab=raid`);
+    await director.goto(`${url()}/projects/${project.id}?tab=raid`);
     const sharedRow = director
       .getByRole('row')
       .filter({ hasText: 'Shared integration team overbooked (chain)' });
     await sharedRow.waitFor();
     await expect(sharedRow.textContent()).resolves.toContain('Shared');
-    await director.goto(`${server.url}/issues`);
+    await director.goto(`${url()}/issues`);
     await director.getByRole('row').filter({ hasText: 'Integration work slipping (chain)' }).waitFor();
 
     const change = await api('POST', '/change-requests', {
@@ -152,7 +125,7 @@ describe('Baton methodology and stage gates', () => {
     });
     expect(change.status).toBe('submitted');
     const before = await api('GET', `/projects/${project.id}`);
-    await director.goto(`${server.url}/change-requests`);
+    await director.goto(`${url()}/change-requests`);
     await director.getByRole('button', { name: new RegExp(`^Decide on ${change.code} `) }).click();
     const decide = director.getByRole('dialog', { name: `Decide on ${change.code}` });
     await decide.getByRole('radio', { name: /^Approve/ }).check();
@@ -170,7 +143,7 @@ describe('Baton methodology and stage gates', () => {
   it('shows PMO policies down the hierarchy and saves a tighter one', async () => {
     const director = await newPage();
     await signIn(director, 'director@baton.local');
-    await director.goto(`${server.url}/governance/policies`);
+    await director.goto(`${url()}/governance/policies`);
     const table = director.getByRole('table');
     await table.getByText('Enterprise PMO').first().waitFor();
     await expectNoSeriousA11yViolations(director, 'PMO policies');
@@ -196,10 +169,10 @@ describe('Baton methodology and stage gates', () => {
   it('shows the methodology library and compliance', async () => {
     const director = await newPage();
     await signIn(director, 'director@baton.local');
-    await director.goto(`${server.url}/governance/templates`);
+    await director.goto(`${url()}/governance/templates`);
     await director.getByText('Predictive (stage-gate)').first().waitFor();
     await expectNoSeriousA11yViolations(director, 'lifecycle templates');
-    await director.goto(`${server.url}/compliance`);
+    await director.goto(`${url()}/compliance`);
     await director.getByRole('table', { name: 'Compliance of each project with each rule' }).waitFor();
     const rows = director
       .getByRole('table', { name: 'Compliance of each project with each rule' })

@@ -1,52 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiClient,
-  expectNoSeriousA11yViolations,
-  launchBrowser,
-  openPage,
-  signInAs,
-} from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { expectNoSeriousA11yViolations } from './support/browser.ts';
+import { ARTIFACTS, browserSuite } from './support/suite.ts';
 
-const ARTIFACTS = resolve(import.meta.dirname, 'artifacts');
-
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-const newPage = () => openPage(browser, contexts);
-const signIn = (page: Page, email: string) => signInAs(page, server.url, email);
-const apiOf = (page: Page) => apiClient(page, server.url);
-/**
- * The whole screen. The shell keeps its top bar fixed, which a stitched full-page capture repeats
- * mid-page: the window is grown to the page's height for the shot instead.
- */
-const shot = async (page: Page, name: string) => {
-  const size = page.viewportSize() ?? { width: 1440, height: 900 };
-  const height = await page.evaluate(
-    () =>
-      (globalThis as unknown as { document: { documentElement: { scrollHeight: number } } }).document
-        .documentElement.scrollHeight,
-  );
-  await page.setViewportSize({ width: size.width, height: Math.max(size.height, height) });
-  await page.screenshot({ path: resolve(ARTIFACTS, `standards-${name}.png`) });
-  await page.setViewportSize(size);
-};
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.close();
-});
+const { url, newPage, signIn, apiOf, shot } = browserSuite('standards');
 
 const TITLE = 'Monthly risk review with the sponsor (e2e)';
 const ITEM = 'Risk register walked through with the sponsor this month (e2e)';
@@ -61,7 +18,7 @@ describe('PMO standards and the compliance checklist', () => {
     const api = await apiOf(director);
 
     // ---- the standards in force at the enterprise PMO ----
-    await director.goto(`${server.url}/governance/standards`);
+    await director.goto(`${url()}/governance/standards`);
     await director.getByRole('heading', { name: 'In force at Enterprise PMO' }).waitFor();
     await expectNoSeriousA11yViolations(director, 'PMO standards');
     await shot(director, 'list');
@@ -129,7 +86,7 @@ describe('PMO standards and the compliance checklist', () => {
     expect(v2.versions.map((v: { status: string }) => v.status).sort()).toEqual(['published', 'superseded']);
 
     // ---- a checklist item tied to it, at the enterprise PMO ----
-    await director.goto(`${server.url}/governance/checklist`);
+    await director.goto(`${url()}/governance/checklist`);
     await director.getByRole('heading', { name: 'Checklist at Enterprise PMO' }).waitFor();
     await director.getByRole('button', { name: 'Add item' }).click();
     const add = director.getByRole('dialog', { name: 'Add a checklist item' });
@@ -198,7 +155,7 @@ describe('PMO standards and the compliance checklist', () => {
     // ---- the project manager attests it on the project's Compliance tab ----
     const pm = await newPage();
     await signIn(pm, 'pm@baton.local');
-    await pm.goto(`${server.url}/projects/${projectId}?tab=compliance`);
+    await pm.goto(`${url()}/projects/${projectId}?tab=compliance`);
     await pm.getByRole('heading', { name: 'PMO checklist' }).waitFor();
     const rules = pm.getByRole('table', { name: 'The project’s result for each compliance rule' });
     const checklistRule = rules.getByRole('row').filter({ hasText: 'PMO checklist' });
@@ -228,7 +185,7 @@ describe('PMO standards and the compliance checklist', () => {
     await shot(pm, 'project-compliance');
 
     // The compliance report shows the checklist as one more rule.
-    await director.goto(`${server.url}/compliance`);
+    await director.goto(`${url()}/compliance`);
     const report = director.getByRole('table', { name: 'Compliance of each project with each rule' });
     await report.getByRole('columnheader', { name: /checklist/i }).waitFor();
     const scroller = director.getByRole('region', { name: 'Compliance by project and rule' });
@@ -252,7 +209,7 @@ describe('PMO standards and the compliance checklist', () => {
     const units = (await api('GET', '/org-units')).items as Unit[];
     const digital = units.find((u) => u.name.startsWith('Digital')) as Unit;
 
-    await director.goto(`${server.url}/governance/standards?unit=${digital.id}`);
+    await director.goto(`${url()}/governance/standards?unit=${digital.id}`);
     await director.getByRole('heading', { name: `In force at ${digital.name}` }).waitFor();
     const inherited = director.getByRole('row').filter({ hasText: 'Status reports every fortnight (e2e)' });
     await expect(inherited.textContent()).resolves.toContain('inherited');
@@ -272,7 +229,7 @@ describe('PMO standards and the compliance checklist', () => {
     await director.getByText(`${above.key} Status reports every fortnight (e2e)`).first().waitFor();
 
     // At the Digital unit the replacement is in force, and the standard from above is listed as replaced.
-    await director.goto(`${server.url}/governance/standards?unit=${digital.id}`);
+    await director.goto(`${url()}/governance/standards?unit=${digital.id}`);
     const replaced = director.getByRole('region', { name: 'Replaced standards' });
     await replaced.getByRole('row').filter({ hasText: above.key }).waitFor();
     await expect(replaced.textContent()).resolves.toContain('Weekly status in the sprint review (e2e)');
@@ -303,10 +260,10 @@ describe('PMO standards and the compliance checklist', () => {
   it('shows the project manager the standards read-only', async () => {
     const pm = await newPage();
     await signIn(pm, 'pm@baton.local');
-    await pm.goto(`${server.url}/governance/standards`);
+    await pm.goto(`${url()}/governance/standards`);
     await pm.getByRole('heading', { name: 'In force at Enterprise PMO' }).waitFor();
     await expect(pm.getByRole('button', { name: 'New standard' }).count()).resolves.toBe(0);
-    await pm.goto(`${server.url}/governance/checklist`);
+    await pm.goto(`${url()}/governance/checklist`);
     await pm.getByRole('heading', { name: 'Checklist at Enterprise PMO' }).waitFor();
     await expect(pm.getByRole('button', { name: 'Add item' }).count()).resolves.toBe(0);
   });

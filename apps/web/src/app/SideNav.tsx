@@ -35,6 +35,7 @@ const GOVERNANCE: readonly Item[] = [
   { to: '/lessons', label: 'Lessons learned', icon: '✎' },
   { to: '/documents', label: 'Clearinghouse', icon: '❐' },
   { to: '/compliance', label: 'Compliance', icon: '✔' },
+  { to: '/reporting/status', label: 'Status reports', icon: '◑' },
   { to: '/governance/settings', label: 'Governance settings', icon: '⊙', action: 'governance.manage' },
 ];
 

@@ -41,6 +41,8 @@ import { RoadmapPage } from '../features/schedule/RoadmapPage.tsx';
 import { ChecklistPage } from '../features/standards/ChecklistPage.tsx';
 import { StandardPage } from '../features/standards/StandardPage.tsx';
 import { StandardsPage } from '../features/standards/StandardsPage.tsx';
+import { StatusOverviewPage } from '../features/status-reports/StatusOverviewPage.tsx';
+import { StatusReportPage } from '../features/status-reports/StatusReportPage.tsx';
 import { ApprovalsPage } from '../features/timesheets/ApprovalsPage.tsx';
 import { ReconciliationPage } from '../features/timesheets/ReconciliationPage.tsx';
 import { TimesheetPage } from '../features/timesheets/TimesheetPage.tsx';
@@ -103,6 +105,8 @@ export function createAppRouter() {
         { path: 'lessons', element: <LessonsPage /> },
         { path: 'audits/:id', element: <AuditDetailPage /> },
         { path: 'compliance', element: <CompliancePage /> },
+        { path: 'reporting/status', element: <StatusOverviewPage /> },
+        { path: 'status-reports/:id', element: <StatusReportPage /> },
         { path: 'documents', element: <ClearinghousePage /> },
         {
           path: 'governance/settings',

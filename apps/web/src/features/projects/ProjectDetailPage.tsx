@@ -18,6 +18,7 @@ import { ProjectRaidTab } from '../raid/ProjectRaidTab.tsx';
 import { ProjectResourcingTab } from '../resources/ProjectResourcingTab.tsx';
 import { ScheduleTab } from '../schedule/ScheduleTab.tsx';
 import { ProjectComplianceTab } from '../standards/ProjectComplianceTab.tsx';
+import { ProjectStatusTab } from '../status-reports/ProjectStatusTab.tsx';
 import { LifecycleActions } from './LifecycleActions.tsx';
 import { ProjectEditor } from './ProjectEditor.tsx';
 import { ProjectHistory } from './ProjectHistory.tsx';
@@ -31,6 +32,7 @@ type TabId =
   | 'documents'
   | 'quality'
   | 'compliance'
+  | 'status'
   | 'raid'
   | 'changes'
   | 'edit'
@@ -53,6 +55,7 @@ export function ProjectDetailPage() {
               requested === 'documents' ||
               requested === 'quality' ||
               requested === 'compliance' ||
+              requested === 'status' ||
               requested === 'raid' ||
               requested === 'changes'
             ? requested
@@ -64,6 +67,7 @@ export function ProjectDetailPage() {
     if (next === 'overview') p.delete('tab');
     else p.set('tab', next);
     if (next !== 'schedule') for (const key of ['zoom', 'view', 'baseline']) p.delete(key);
+    if (next !== 'status') p.delete('period');
     setParams(p, { replace: false });
   };
 
@@ -101,6 +105,7 @@ export function ProjectDetailPage() {
     { id: 'documents', label: 'Documents' },
     { id: 'quality', label: 'Quality' },
     { id: 'compliance', label: 'Compliance' },
+    { id: 'status', label: 'Status' },
     { id: 'raid', label: 'RAID' },
     { id: 'changes', label: 'Changes' },
     ...(canEdit ? [{ id: 'edit' as const, label: 'Edit' }] : []),
@@ -142,6 +147,7 @@ export function ProjectDetailPage() {
         {tab === 'documents' && <ProjectDocumentsTab key={project.id} project={project} />}
         {tab === 'quality' && <ProjectQualityTab key={project.id} project={project} />}
         {tab === 'compliance' && <ProjectComplianceTab key={project.id} project={project} />}
+        {tab === 'status' && <ProjectStatusTab key={project.id} project={project} />}
         {tab === 'raid' && <ProjectRaidTab key={project.id} project={project} />}
         {tab === 'changes' && <ProjectChangesTab key={project.id} project={project} />}
         {tab === 'edit' && (

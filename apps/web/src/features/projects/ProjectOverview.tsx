@@ -1,21 +1,12 @@
-import type { ReactNode } from 'react';
 import { useCustomFields } from '../../api/queries.ts';
 import type { Project } from '../../api/types.ts';
 import { Card } from '../../design/Card.tsx';
+import { DescriptionItem } from '../../design/DescriptionItem.tsx';
 import { formatDate, formatDateTime, formatMoney } from '../../design/format.ts';
 import { PriorityIndicator } from '../../design/PriorityIndicator.tsx';
 import { StatusBadge } from '../../design/StatusBadge.tsx';
 import { formatFieldValue } from './field-labels.ts';
 import { useNameLookup } from './use-name-lookup.ts';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 const none = <span className="subtle">—</span>;
 
@@ -53,11 +44,11 @@ export function ProjectOverview({ project: p }: { project: Project }) {
               {fields.data.map((def) => {
                 const value = p.customFields[def.key] ?? null;
                 return (
-                  <Item key={def.id} label={def.label}>
+                  <DescriptionItem key={def.id} label={def.label}>
                     {value === null || value === ''
                       ? none
                       : formatFieldValue(`customFields.${def.key}`, value, lookup)}
-                  </Item>
+                  </DescriptionItem>
                 );
               })}
             </dl>
@@ -71,33 +62,33 @@ export function ProjectOverview({ project: p }: { project: Project }) {
       <div className="stack">
         <Card title="Details">
           <dl className="b-dl b-dl--single">
-            <Item label="Status">
+            <DescriptionItem label="Status">
               <StatusBadge status={p.status} />
-            </Item>
-            <Item label="Priority">
+            </DescriptionItem>
+            <DescriptionItem label="Priority">
               <PriorityIndicator priority={p.priority} />
-            </Item>
-            <Item label="Code">
+            </DescriptionItem>
+            <DescriptionItem label="Code">
               <span className="mono">{p.code}</span>
-            </Item>
-            <Item label="Org unit">{p.orgUnitName}</Item>
-            <Item label="Portfolio">{p.portfolioName ?? none}</Item>
-            <Item label="Program">{p.programName ?? none}</Item>
-            <Item label="Sponsor">{p.sponsorName ?? none}</Item>
-            <Item label="Project manager">{p.managerName ?? none}</Item>
+            </DescriptionItem>
+            <DescriptionItem label="Org unit">{p.orgUnitName}</DescriptionItem>
+            <DescriptionItem label="Portfolio">{p.portfolioName ?? none}</DescriptionItem>
+            <DescriptionItem label="Program">{p.programName ?? none}</DescriptionItem>
+            <DescriptionItem label="Sponsor">{p.sponsorName ?? none}</DescriptionItem>
+            <DescriptionItem label="Project manager">{p.managerName ?? none}</DescriptionItem>
           </dl>
         </Card>
         <Card title="Plan and budget">
           <dl className="b-dl b-dl--single">
-            <Item label="Planned start">{formatDate(p.plannedStart)}</Item>
-            <Item label="Planned finish">
+            <DescriptionItem label="Planned start">{formatDate(p.plannedStart)}</DescriptionItem>
+            <DescriptionItem label="Planned finish">
               {formatDate(p.plannedFinish)}
               {duration && <span className="subtle"> · {duration}</span>}
-            </Item>
-            <Item label="Budget">
+            </DescriptionItem>
+            <DescriptionItem label="Budget">
               <span className="num-strong">{formatMoney(p.budgetMinor, p.currency)}</span>
-            </Item>
-            <Item label="Tags">
+            </DescriptionItem>
+            <DescriptionItem label="Tags">
               {p.tags.length > 0 ? (
                 <span className="row">
                   {p.tags.map((t) => (
@@ -109,10 +100,10 @@ export function ProjectOverview({ project: p }: { project: Project }) {
               ) : (
                 none
               )}
-            </Item>
-            <Item label="Last updated">
+            </DescriptionItem>
+            <DescriptionItem label="Last updated">
               {formatDateTime(p.updatedAt)} <span className="subtle">· version {p.version}</span>
-            </Item>
+            </DescriptionItem>
           </dl>
         </Card>
       </div>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isApiProblem } from '../../api/client.ts';
 import { complianceKeys } from '../../api/compliance.ts';
@@ -34,17 +34,9 @@ import {
 import { actionsFor, KIND_LABELS, STATUS_LABELS, statusTone, versionLabel } from './standards-model.ts';
 import '../governance/governance.css';
 import './standards.css';
+import { DescriptionItem } from '../../design/DescriptionItem.tsx';
 
 const listPath = (orgUnitId: string) => `/governance/standards?unit=${orgUnitId}`;
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 function StandardView({ s }: { s: StandardDetail }) {
   const client = useQueryClient();
@@ -164,30 +156,30 @@ function StandardView({ s }: { s: StandardDetail }) {
           <div className="stack">
             <Card title="Details">
               <dl className="b-dl b-dl--single">
-                <Item label="Status">
+                <DescriptionItem label="Status">
                   <Badge tone={statusTone(s.status)}>{STATUS_LABELS[s.status]}</Badge>
-                </Item>
-                <Item label="Kind">{KIND_LABELS[s.kind]}</Item>
-                <Item label="Defined at">
+                </DescriptionItem>
+                <DescriptionItem label="Kind">{KIND_LABELS[s.kind]}</DescriptionItem>
+                <DescriptionItem label="Defined at">
                   <Link to={listPath(s.orgUnitId)}>{s.orgUnitName}</Link>
-                </Item>
-                <Item label="Overridable">
+                </DescriptionItem>
+                <DescriptionItem label="Overridable">
                   {s.overridable
                     ? 'Yes: units beneath may replace it or waive its items'
                     : 'No: it holds for every unit beneath'}
-                </Item>
-                <Item label="Replaces">
+                </DescriptionItem>
+                <DescriptionItem label="Replaces">
                   {s.replacesKey ? `${s.replacesKey} ${s.replacesTitle ?? ''}` : '—'}
-                </Item>
-                <Item label="Effective from">
+                </DescriptionItem>
+                <DescriptionItem label="Effective from">
                   {s.effectiveFrom ? formatDate(s.effectiveFrom) : 'On publication'}
-                </Item>
-                <Item label="Published">
+                </DescriptionItem>
+                <DescriptionItem label="Published">
                   {s.publishedAt
                     ? `${formatDateTime(s.publishedAt)}${s.publishedByName ? ` by ${s.publishedByName}` : ''}`
                     : 'Not yet'}
-                </Item>
-                <Item label="Last changed">{formatDateTime(s.updatedAt)}</Item>
+                </DescriptionItem>
+                <DescriptionItem label="Last changed">{formatDateTime(s.updatedAt)}</DescriptionItem>
               </dl>
             </Card>
             <VersionsCard s={s} />

@@ -9,6 +9,7 @@ import {
   type StrategySettings,
 } from '../../../api/portfolio.ts';
 import { Card } from '../../../design/Card.tsx';
+import { DescriptionItem } from '../../../design/DescriptionItem.tsx';
 import {
   formatDate,
   formatDateTime,
@@ -28,15 +29,6 @@ import {
 import { monthLabel } from './grid-parts.tsx';
 import { ALIGNMENT_LABELS, URGENCY_LABELS } from './proposal-form-model.ts';
 import { useIntakeForm } from './use-intake-form.ts';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
-  );
-}
 
 const none = <span className="subtle">—</span>;
 const negative = (n: number) => (n < 0 ? ' proposal-negative' : '');
@@ -328,8 +320,8 @@ function Dependencies({ p }: { p: Proposal }) {
   return (
     <Card title="Dependencies">
       <dl className="b-dl b-dl--single">
-        <Item label="Requires">{list(p.requires)}</Item>
-        <Item label="Excludes">{list(p.excludes)}</Item>
+        <DescriptionItem label="Requires">{list(p.requires)}</DescriptionItem>
+        <DescriptionItem label="Excludes">{list(p.excludes)}</DescriptionItem>
       </dl>
     </Card>
   );
@@ -382,14 +374,14 @@ export function ProposalOverview({
           ) : (
             <dl className="b-dl">
               {fields.map((f) => (
-                <Item key={f.key} label={f.label}>
+                <DescriptionItem key={f.key} label={f.label}>
                   {answerText(f, p.answers[f.key])}
-                </Item>
+                </DescriptionItem>
               ))}
               {extraKeys.map((k) => (
-                <Item key={k} label={`${k} (no longer asked)`}>
+                <DescriptionItem key={k} label={`${k} (no longer asked)`}>
                   {String(p.answers[k] ?? '—')}
-                </Item>
+                </DescriptionItem>
               ))}
             </dl>
           )}
@@ -398,37 +390,39 @@ export function ProposalOverview({
       <div className="stack">
         <Card title="Key facts">
           <dl className="b-dl b-dl--single">
-            <Item label="Status">
+            <DescriptionItem label="Status">
               <ProposalStatusBadge status={p.status} />
               {p.statusReason && <span className="proposal-reason">{p.statusReason}</span>}
-            </Item>
-            <Item label="Code">
+            </DescriptionItem>
+            <DescriptionItem label="Code">
               <span className="mono">{p.code}</span>
-            </Item>
-            <Item label="Proposer">{p.proposerName ?? none}</Item>
-            <Item label="Sponsor">{p.sponsorName ?? none}</Item>
-            <Item label="Org unit">{p.orgUnitName ?? none}</Item>
-            <Item label="Portfolio">{p.portfolioName ?? none}</Item>
-            <Item label="Category">{p.category ?? none}</Item>
-            <Item label="Start window">
+            </DescriptionItem>
+            <DescriptionItem label="Proposer">{p.proposerName ?? none}</DescriptionItem>
+            <DescriptionItem label="Sponsor">{p.sponsorName ?? none}</DescriptionItem>
+            <DescriptionItem label="Org unit">{p.orgUnitName ?? none}</DescriptionItem>
+            <DescriptionItem label="Portfolio">{p.portfolioName ?? none}</DescriptionItem>
+            <DescriptionItem label="Category">{p.category ?? none}</DescriptionItem>
+            <DescriptionItem label="Start window">
               {formatMonth(p.earliestStart)} – {formatMonth(p.latestStart)}
-            </Item>
-            <Item label="Planned start">
+            </DescriptionItem>
+            <DescriptionItem label="Planned start">
               {p.plannedStart ? formatMonth(p.plannedStart) : <span className="subtle">Not planned yet</span>}
-            </Item>
-            <Item label="Project">
+            </DescriptionItem>
+            <DescriptionItem label="Project">
               {p.projectId ? <Link to={`/projects/${p.projectId}`}>Open the project</Link> : none}
-            </Item>
-            <Item label="Risk">
+            </DescriptionItem>
+            <DescriptionItem label="Risk">
               {p.riskRating} — {RISK_LABELS[p.riskRating]}
-            </Item>
-            <Item label="Urgency">
+            </DescriptionItem>
+            <DescriptionItem label="Urgency">
               {p.urgency} — {URGENCY_LABELS[p.urgency]}
-            </Item>
-            <Item label="Mandatory">{p.mandatory ? 'Yes — always selected' : 'No'}</Item>
-            <Item label="Last updated">
+            </DescriptionItem>
+            <DescriptionItem label="Mandatory">
+              {p.mandatory ? 'Yes — always selected' : 'No'}
+            </DescriptionItem>
+            <DescriptionItem label="Last updated">
               {formatDateTime(p.updatedAt)} <span className="subtle">· version {p.version}</span>
-            </Item>
+            </DescriptionItem>
           </dl>
         </Card>
         <Scores p={p} strategy={strategy} />

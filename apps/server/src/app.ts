@@ -23,6 +23,7 @@ import { registerCustomFieldRoutes } from './modules/custom-fields/custom-fields
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import { registerGovernanceRoutes } from './modules/governance/governance.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
+import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registerJournalRoutes } from './modules/journal/journal.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerPortfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
@@ -224,6 +225,7 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerAuditRoutes(registrar, services);
   registerStandardsRoutes(registrar, services);
   registerStatusReportRoutes(registrar, services);
+  registerJobRoutes(registrar, services);
   registerQualityRoutes(registrar, services);
   registerDocumentRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);
@@ -257,6 +259,11 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
       .header('content-type', 'application/problem+json; charset=utf-8')
       .send(JSON.stringify(problem.toProblem(req.url)));
   });
+
+  if (config.jobWorker) {
+    services.jobs.start();
+    app.addHook('onClose', async () => services.jobs.stop());
+  }
 
   await app.ready();
   return { app, services, registrar };

@@ -16,6 +16,8 @@ export type Config = {
   webDist: string | null;
   /** Serve repeated reads from memory until a change is notified (BATON_READ_CACHE=false turns it off). */
   readCache: boolean;
+  /** Run background jobs in this process (BATON_JOB_WORKER=false leaves them to another server). */
+  jobWorker: boolean;
 };
 
 function intFromEnv(
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     documentMaxBytes: intFromEnv(env, 'BATON_DOCUMENT_MAX_BYTES', 25 * 1_048_576, 1024, 100 * 1_048_576),
     logLevel: env.LOG_LEVEL ?? 'info',
     readCache: env.BATON_READ_CACHE !== 'false',
+    jobWorker: env.BATON_JOB_WORKER !== 'false',
     webDist: env.BATON_WEB_DIST ?? resolve(import.meta.dirname, '../../web/dist'),
   };
 }

@@ -16,6 +16,8 @@ import { GovernanceRepository } from './modules/governance/governance.repository
 import { GovernanceService } from './modules/governance/governance.service.ts';
 import { PolicyRepository } from './modules/governance/policy.repository.ts';
 import { PolicyService } from './modules/governance/policy.service.ts';
+import { JobsRepository } from './modules/jobs/jobs.repository.ts';
+import { JobsService } from './modules/jobs/jobs.service.ts';
 import { JournalRepository } from './modules/journal/journal.repository.ts';
 import { MetricsRepository } from './modules/metrics/metrics.repository.ts';
 import { MetricsService } from './modules/metrics/metrics.service.ts';
@@ -178,6 +180,7 @@ export function createServices(
     standards,
     statusReports,
     metrics,
+    jobs: new JobsService(db, new JobsRepository(), access),
     qualityStandards,
     deliverables: new DeliverablesService(
       db,

@@ -4,6 +4,7 @@ export * from './common.ts';
 export * from './custom-fields.ts';
 export * from './documents.ts';
 export * from './governance.ts';
+export * from './jobs.ts';
 export * from './org.ts';
 export * from './portfolio.ts';
 export * from './projects.ts';

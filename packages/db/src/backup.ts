@@ -6,7 +6,10 @@ import { createGunzip, createGzip } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { type Database, queryRows } from './database.ts';
 
-/** Tables in the order a restore inserts them (parents before children). */
+/**
+ * Tables in the order a restore inserts them (parents before children). The job queue (`jobs`) is
+ * left out: it holds work in flight, not records.
+ */
 export const BACKUP_TABLES = [
   'users',
   'role_assignments',
@@ -67,6 +70,13 @@ export const BACKUP_TABLES = [
   'lessons_learned',
   'status_reports',
   'status_report_comments',
+  'health_rule_sets',
+  'project_metrics',
+  'project_snapshots',
+  'report_schedules',
+  'report_files',
+  'notifications',
+  'calendar_feeds',
   'journal',
   'code_sequences',
 ] as const;
@@ -79,6 +89,7 @@ const BATCH = 500;
  */
 const SMALL_BATCHES: Readonly<Record<string, { size: number; key: string }>> = {
   document_versions: { size: 4, key: 'id' },
+  report_files: { size: 4, key: 'id' },
 };
 /** A restore sends what it holds once the rows waiting for one table reach this many characters. */
 const FLUSH_CHARS = 32 * 1_048_576;

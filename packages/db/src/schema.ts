@@ -298,6 +298,12 @@ export const tasks = pgTable(
     remainingMinutes: integer('remaining_minutes'),
     workMinutes: integer('work_minutes').notNull().default(0),
     costMinor: bigint('cost_minor', { mode: 'number' }).notNull().default(0),
+    /** Three-point estimate for Monte Carlo: the most likely duration is durationMinutes. */
+    optimisticMinutes: integer('optimistic_minutes'),
+    pessimisticMinutes: integer('pessimistic_minutes'),
+    /** Three-point cost range around costMinor (the most likely cost). */
+    costLowMinor: bigint('cost_low_minor', { mode: 'number' }),
+    costHighMinor: bigint('cost_high_minor', { mode: 'number' }),
     /** Approved timesheet hours booked to this task, in minutes, and their cost at the rates of the day. */
     actualWorkMinutes: integer('actual_work_minutes').notNull().default(0),
     actualCostMinor: bigint('actual_cost_minor', { mode: 'number' }).notNull().default(0),
@@ -788,6 +794,11 @@ export const risks = pgTable(
     mitigation: text('mitigation'),
     actions: jsonb('actions').$type<Record<string, unknown>[]>().notNull().default([]),
     trigger: text('trigger'),
+    /** Quantified impact for Monte Carlo: days the finish slips and cost added if the risk occurs. */
+    scheduleImpactDays: integer('schedule_impact_days'),
+    costImpactMinor: bigint('cost_impact_minor', { mode: 'number' }),
+    /** Probability of occurrence in percent; when null, taken from the probability score. */
+    probabilityPercent: smallint('probability_percent'),
     status: text('status').notNull().default('open'),
     reviewedAt: ts('reviewed_at'),
     deletedAt: ts('deleted_at'),
@@ -1292,3 +1303,187 @@ export const statusReportComments = pgTable(
   },
   (t) => [index('status_report_comments_idx').on(t.reportId, t.createdAt)],
 );
+
+/**
+ * The database-backed job queue: background work (portfolio Monte Carlo, scheduled reports, KPI
+ * snapshots) claimed by workers with FOR UPDATE SKIP LOCKED, with progress while it runs.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    kind: text('kind').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull().default({}),
+    /** queued → running → succeeded | failed | cancelled */
+    status: text('status').notNull().default('queued'),
+    progress: doublePrecision('progress').notNull().default(0),
+    progressMessage: text('progress_message'),
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    error: text('error'),
+    attempts: integer('attempts').notNull().default(0),
+    maxAttempts: integer('max_attempts').notNull().default(3),
+    runAt: ts('run_at').notNull().defaultNow(),
+    lockedAt: ts('locked_at'),
+    lockedBy: text('locked_by'),
+    /** Jobs of the same key are not queued twice while one waits (e.g. one snapshot per period). */
+    dedupeKey: text('dedupe_key'),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    startedAt: ts('started_at'),
+    finishedAt: ts('finished_at'),
+  },
+  (t) => [
+    index('jobs_ready_idx').on(t.status, t.runAt),
+    index('jobs_kind_idx').on(t.kind, t.createdAt),
+    uniqueIndex('jobs_dedupe_uq')
+      .on(t.dedupeKey)
+      .where(sql`dedupe_key IS NOT NULL AND status IN ('queued', 'running')`),
+  ],
+);
+
+/** Health rules as the PMO configures them, per org unit (the nearest unit up the chain applies). */
+export const healthRuleSets = pgTable('health_rule_sets', {
+  orgUnitId: uuid('org_unit_id')
+    .primaryKey()
+    .references(() => orgUnits.id, { onDelete: 'cascade' }),
+  rules: jsonb('rules').$type<Record<string, unknown>[]>().notNull(),
+  version: integer('version').notNull().default(1),
+  updatedAt: ts('updated_at').notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id),
+});
+
+/**
+ * Each project's current figures, kept up to date from its schedule, actuals and RAID so that
+ * dashboards over thousands of projects read one row per project.
+ */
+export const projectMetrics = pgTable(
+  'project_metrics',
+  {
+    projectId: uuid('project_id')
+      .primaryKey()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    computedAt: ts('computed_at').notNull().defaultNow(),
+    /** Computed overall RAG and per dimension. */
+    health: text('health'),
+    dimensions: jsonb('dimensions').$type<Record<string, string>>().notNull().default({}),
+    bacMinor: bigint('bac_minor', { mode: 'number' }).notNull().default(0),
+    pvMinor: bigint('pv_minor', { mode: 'number' }).notNull().default(0),
+    evMinor: bigint('ev_minor', { mode: 'number' }).notNull().default(0),
+    acMinor: bigint('ac_minor', { mode: 'number' }).notNull().default(0),
+    eacMinor: bigint('eac_minor', { mode: 'number' }),
+    spi: doublePrecision('spi'),
+    cpi: doublePrecision('cpi'),
+    budgetMinor: bigint('budget_minor', { mode: 'number' }),
+    /** Forecast finish (the schedule's) and the Baseline 0 finish. */
+    finish: date('finish', { mode: 'string' }),
+    baselineFinish: date('baseline_finish', { mode: 'string' }),
+    percentComplete: doublePrecision('percent_complete'),
+    facts: jsonb('facts').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('project_metrics_health_idx').on(t.health)],
+);
+
+/** A project's figures frozen at the end of a period (YYYY-MM): KPIs over time read these. */
+export const projectSnapshots = pgTable(
+  'project_snapshots',
+  {
+    period: text('period').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    takenAt: ts('taken_at').notNull().defaultNow(),
+    status: text('status').notNull(),
+    orgUnitId: uuid('org_unit_id').notNull(),
+    portfolioId: uuid('portfolio_id'),
+    programId: uuid('program_id'),
+    health: text('health'),
+    bacMinor: bigint('bac_minor', { mode: 'number' }).notNull().default(0),
+    evMinor: bigint('ev_minor', { mode: 'number' }).notNull().default(0),
+    acMinor: bigint('ac_minor', { mode: 'number' }).notNull().default(0),
+    eacMinor: bigint('eac_minor', { mode: 'number' }),
+    budgetMinor: bigint('budget_minor', { mode: 'number' }),
+    spi: doublePrecision('spi'),
+    cpi: doublePrecision('cpi'),
+    finish: date('finish', { mode: 'string' }),
+    baselineFinish: date('baseline_finish', { mode: 'string' }),
+    /** Hours demanded and available in the project's unit that period, for utilisation. */
+    figures: jsonb('figures').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.period, t.projectId] }),
+    index('project_snapshots_unit_idx').on(t.orgUnitId, t.period),
+  ],
+);
+
+/** Reports produced on a schedule by the job queue, e-mailed over SMTP or saved. */
+export const reportSchedules = pgTable(
+  'report_schedules',
+  {
+    ...audited(),
+    name: text('name').notNull(),
+    /** What is produced, e.g. portfolio-pack, status-overview. */
+    kind: text('kind').notNull(),
+    format: text('format').notNull(),
+    /** weekly (dayOfWeek 1–7) or monthly (dayOfMonth 1–28), at hour (UTC). */
+    cadence: text('cadence').notNull(),
+    dayOfWeek: smallint('day_of_week'),
+    dayOfMonth: smallint('day_of_month'),
+    hour: smallint('hour').notNull().default(7),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    /** email | save */
+    delivery: text('delivery').notNull(),
+    recipients: jsonb('recipients').$type<string[]>().notNull().default([]),
+    ownerId: uuid('owner_id').references(() => users.id),
+    enabled: boolean('enabled').notNull().default(true),
+    nextRunAt: ts('next_run_at'),
+    lastRunAt: ts('last_run_at'),
+    lastStatus: text('last_status'),
+    lastError: text('last_error'),
+  },
+  (t) => [index('report_schedules_next_idx').on(t.enabled, t.nextRunAt)],
+);
+
+/** Files a scheduled report produced (delivery "save"), kept for download. */
+export const reportFiles = pgTable(
+  'report_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    scheduleId: uuid('schedule_id').references(() => reportSchedules.id, { onDelete: 'set null' }),
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    content: bytea('content').notNull(),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('report_files_schedule_idx').on(t.scheduleId, t.createdAt)],
+);
+
+/** In-app notifications, per user. */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    body: text('body'),
+    /** A path in the web app the notification opens, e.g. /status-reports/…. */
+    link: text('link'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    readAt: ts('read_at'),
+  },
+  (t) => [index('notifications_user_idx').on(t.userId, t.createdAt)],
+);
+
+/** A user's secret calendar feed (milestones as iCalendar): only a hash of the token is kept. */
+export const calendarFeeds = pgTable('calendar_feeds', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});

@@ -24,6 +24,8 @@ export async function startHarness(overrides: Partial<Config> = {}): Promise<Har
     ...loadConfig({}),
     webDist: null,
     loginRateLimit: { max: 1000, windowMs: 60_000 },
+    // Tests run jobs when they choose: services.jobs.runUntilIdle().
+    jobWorker: false,
     ...overrides,
   };
   const { app, services, registrar } = await buildApp({ database, config, logger: false });

@@ -21,6 +21,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import type { Authenticated } from './modules/auth/auth.service.ts';
 import { registerCustomFieldRoutes } from './modules/custom-fields/custom-fields.routes.ts';
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
+import { registerExportRoutes } from './modules/exports/exports.routes.ts';
 import { registerGovernanceRoutes } from './modules/governance/governance.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
@@ -226,6 +227,7 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerStandardsRoutes(registrar, services);
   registerStatusReportRoutes(registrar, services);
   registerJobRoutes(registrar, services);
+  registerExportRoutes(registrar, services);
   registerQualityRoutes(registrar, services);
   registerDocumentRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);

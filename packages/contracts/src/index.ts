@@ -3,6 +3,7 @@ export * from './auth.ts';
 export * from './common.ts';
 export * from './custom-fields.ts';
 export * from './documents.ts';
+export * from './exports.ts';
 export * from './governance.ts';
 export * from './jobs.ts';
 export * from './org.ts';

@@ -18,3 +18,4 @@ export {
   type ResourcePoolRow,
 } from './resources/resource-pool-format.ts';
 export * from './resources/resource-pool-import.ts';
+export * from './tables/table-export.ts';

@@ -272,6 +272,7 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/status-reports/:id/review': can('governance.manage', 'status-report'),
   'POST /api/v1/status-reports/:id/comments': can('project.read', 'status-report'),
   'GET /api/v1/reporting/overview': can('project.read', 'anywhere'),
+  'POST /api/v1/exports/:format': signedIn,
   'GET /api/v1/jobs': signedIn,
   'GET /api/v1/jobs/:id': signedIn,
   'POST /api/v1/jobs/:id/cancel': signedIn,

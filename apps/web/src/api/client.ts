@@ -123,6 +123,58 @@ export async function apiFetch<T>(path: string, options: ApiFetchOptions = {}): 
   throw new ApiProblem(problem);
 }
 
+/**
+ * A file from the API (an export, a PDF): the same cookies, CSRF header and problem handling as
+ * apiFetch, answered with the bytes and the file name the server gave in Content-Disposition.
+ */
+export async function apiDownload(
+  path: string,
+  options: Pick<ApiFetchOptions, 'method' | 'body' | 'query' | 'signal'> = {},
+): Promise<{ blob: Blob; fileName: string }> {
+  const method = options.method ?? 'GET';
+  const headers: Record<string, string> = {};
+  if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`${BASE}${path}${options.query ? toQueryString(options.query) : ''}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw new ApiProblem({
+      type: 'network',
+      title: 'Network error',
+      status: 0,
+      detail: 'Baton could not reach the server. Check your connection and try again.',
+    });
+  }
+  if (!response.ok) {
+    const problem = await readProblem(response);
+    if (response.status === 401) onUnauthorised?.();
+    throw new ApiProblem(problem);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const fileName = /filename="([^"]+)"/.exec(disposition)?.[1] ?? path.split('/').pop() ?? 'download';
+  return { blob: await response.blob(), fileName };
+}
+
+/** Hands a blob to the browser as a download. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 async function readProblem(response: Response): Promise<Problem> {
   const type = response.headers.get('content-type') ?? '';
   if (type.includes('json')) {

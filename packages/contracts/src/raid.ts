@@ -62,6 +62,17 @@ export const Risk = z.object({
   residualImpact: z.number().int().nullable(),
   residualScore: z.number().int().nullable(),
   residualLevel: z.enum(RISK_LEVEL_VALUES).nullable(),
+  scheduleImpactDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Working days the finish slips if the risk occurs (Monte Carlo forecasts)'),
+  costImpactMinor: z.number().int().nullable().describe('Cost if the risk occurs, minor units'),
+  probabilityPercent: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Chance it occurs, 0–100 %; when null, forecasts map the probability rating to a percentage'),
   expectedBy: IsoDate.nullable().describe('When it could happen'),
   proximity: z.enum(['now', 'imminent', 'near', 'far', 'unknown']),
   ownerId: Id.nullable(),
@@ -99,6 +110,9 @@ const riskFields = {
   mitigation: LongText.nullable().optional(),
   actions: z.array(MitigationAction).max(50).optional(),
   trigger: z.string().max(2000).nullable().optional(),
+  scheduleImpactDays: z.number().int().min(0).max(3650).nullable().optional(),
+  costImpactMinor: z.number().int().min(0).nullable().optional(),
+  probabilityPercent: z.number().int().min(0).max(100).nullable().optional(),
 };
 export const CreateRiskBody = z
   .strictObject({

@@ -35,6 +35,18 @@ export const Task = z.object({
   remainingMinutes: z.number().int().nullable(),
   workMinutes: z.number().int(),
   costMinor: z.number().int(),
+  optimisticMinutes: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Three-point duration for forecasts: optimistic working minutes (most likely = duration)'),
+  pessimisticMinutes: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Three-point duration: pessimistic working minutes'),
+  costLowMinor: z.number().int().nullable().describe('Three-point cost: low (most likely = costMinor)'),
+  costHighMinor: z.number().int().nullable().describe('Three-point cost: high'),
   start: LocalDateTime.nullable(),
   finish: LocalDateTime.nullable(),
   earlyStart: LocalDateTime.nullable(),
@@ -133,6 +145,10 @@ const taskFields = {
   remainingMinutes: z.number().int().min(0).max(50_000_000).nullable(),
   workMinutes: z.number().int().min(0),
   costMinor: z.number().int().min(0),
+  optimisticMinutes: z.number().int().min(0).max(50_000_000).nullable(),
+  pessimisticMinutes: z.number().int().min(0).max(50_000_000).nullable(),
+  costLowMinor: z.number().int().min(0).nullable(),
+  costHighMinor: z.number().int().min(0).nullable(),
 };
 
 export const CreateTaskBody = z.strictObject({
@@ -148,6 +164,10 @@ export const CreateTaskBody = z.strictObject({
   deadline: taskFields.deadline.optional(),
   workMinutes: taskFields.workMinutes.optional(),
   costMinor: taskFields.costMinor.optional(),
+  optimisticMinutes: taskFields.optimisticMinutes.optional(),
+  pessimisticMinutes: taskFields.pessimisticMinutes.optional(),
+  costLowMinor: taskFields.costLowMinor.optional(),
+  costHighMinor: taskFields.costHighMinor.optional(),
 });
 export const UpdateTaskBody = z.strictObject({
   version: Version,
@@ -165,6 +185,10 @@ export const UpdateTaskBody = z.strictObject({
   remainingMinutes: taskFields.remainingMinutes.optional(),
   workMinutes: taskFields.workMinutes.optional(),
   costMinor: taskFields.costMinor.optional(),
+  optimisticMinutes: taskFields.optimisticMinutes.optional(),
+  pessimisticMinutes: taskFields.pessimisticMinutes.optional(),
+  costLowMinor: taskFields.costLowMinor.optional(),
+  costHighMinor: taskFields.costHighMinor.optional(),
   parentId: Id.nullable().optional().describe('Move under another task (null: top level)'),
   afterId: Id.nullable().optional().describe('Move right after this sibling (null: first)'),
 });

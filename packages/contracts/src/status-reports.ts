@@ -160,5 +160,10 @@ export const ProjectHealth = z.object({
   asOf: IsoDate,
   health: ComputedHealth,
   facts: z.record(z.string(), z.number().nullable()).describe('The values the rules read'),
+  notApplicable: z
+    .array(z.string())
+    .describe(
+      'Facts that do not apply to the project (their rules never fire), e.g. status reporting before it executes',
+    ),
   evm: ProjectEvm,
 });

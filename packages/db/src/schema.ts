@@ -1325,7 +1325,10 @@ export const jobs = pgTable(
     runAt: ts('run_at').notNull().defaultNow(),
     lockedAt: ts('locked_at'),
     lockedBy: text('locked_by'),
-    /** Jobs of the same key are not queued twice while one waits (e.g. one snapshot per period). */
+    /**
+     * Jobs of the same key are not queued twice while one waits (e.g. one refresh per project); one
+     * queued while another runs is kept, so a change made during a run is not lost.
+     */
     dedupeKey: text('dedupe_key'),
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
@@ -1335,9 +1338,7 @@ export const jobs = pgTable(
   (t) => [
     index('jobs_ready_idx').on(t.status, t.runAt),
     index('jobs_kind_idx').on(t.kind, t.createdAt),
-    uniqueIndex('jobs_dedupe_uq')
-      .on(t.dedupeKey)
-      .where(sql`dedupe_key IS NOT NULL AND status IN ('queued', 'running')`),
+    uniqueIndex('jobs_dedupe_uq').on(t.dedupeKey).where(sql`dedupe_key IS NOT NULL AND status = 'queued'`),
   ],
 );
 

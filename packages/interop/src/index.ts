@@ -7,6 +7,9 @@ export * from './mspdi/mspdi-model.ts';
 export * from './mspdi/mspdi-parse.ts';
 export * from './mspdi/mspdi-schedule.ts';
 export * from './mspdi/mspdi-write.ts';
+export * from './pdf/pdf-inspect.ts';
+export * from './pdf/portfolio-pack-pdf.ts';
+export * from './pdf/status-report-pdf.ts';
 export * from './resources/capacity-heatmap-xlsx.ts';
 export * from './resources/resource-pool-export.ts';
 export {

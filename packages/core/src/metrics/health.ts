@@ -18,6 +18,12 @@ export type HealthFacts = {
   cpi: number | null;
   /** Worst slip of a milestone's current finish past its baseline finish, in calendar days. */
   milestoneSlipDays: number | null;
+  /**
+   * Share (%) of the schedule margin used up: the margin is the calendar days from the project's
+   * finish to its planned (committed) finish, as baselined against as scheduled now. Null without a
+   * baseline, a planned finish, or a positive baselined margin.
+   */
+  floatConsumedPercent: number | null;
   openHighRisks: number;
   overdueIssues: number;
   /** Points by which the share of budget spent runs ahead of physical progress. */
@@ -27,8 +33,47 @@ export type HealthFacts = {
   changesPending: number;
   /** People on the project over-allocated in the coming weeks; null when not measured. */
   overAllocatedPeople: number | null;
+  /**
+   * Facts that do not apply to this project, whose rules never fire (e.g. status reporting for a
+   * project that is not executing: it owes no reports, so never having reported is not stale).
+   */
+  notApplicable?: readonly FactKey[];
 };
-type FactKey = keyof HealthFacts;
+type FactKey = Exclude<keyof HealthFacts, 'notApplicable'>;
+
+/** The facts a rule can read, with what they measure: the PMO's rule editor lists these. */
+export const HEALTH_FACTS: Readonly<
+  Record<FactKey, { title: string; unit: string; worse: 'below' | 'above' }>
+> = {
+  spi: { title: 'Schedule performance index (SPI)', unit: 'ratio', worse: 'below' },
+  cpi: { title: 'Cost performance index (CPI)', unit: 'ratio', worse: 'below' },
+  milestoneSlipDays: { title: 'Worst milestone slip past its baseline', unit: 'days', worse: 'above' },
+  floatConsumedPercent: { title: 'Schedule margin to the planned finish used up', unit: '%', worse: 'above' },
+  openHighRisks: { title: 'Open high risks', unit: 'count', worse: 'above' },
+  overdueIssues: { title: 'Issues past their due date', unit: 'count', worse: 'above' },
+  burnAheadPoints: { title: 'Budget spent ahead of progress', unit: 'points', worse: 'above' },
+  daysSinceStatusReport: {
+    title: 'Days since the last submitted status report',
+    unit: 'days',
+    worse: 'above',
+  },
+  changesPending: { title: 'Change requests awaiting a decision', unit: 'count', worse: 'above' },
+  overAllocatedPeople: { title: 'People on the project over-allocated', unit: 'people', worse: 'above' },
+};
+
+/** Calendar days of margin used up, as a share of the baselined margin (see floatConsumedPercent). */
+export function floatConsumedPercent(
+  plannedFinish: string | null,
+  baselineFinish: string | null,
+  currentFinish: string | null,
+): number | null {
+  if (!plannedFinish || !baselineFinish || !currentFinish) return null;
+  const day = (d: string) => Date.parse(`${d.slice(0, 10)}T00:00:00Z`) / 86_400_000;
+  const baselined = day(plannedFinish) - day(baselineFinish);
+  if (baselined <= 0) return null;
+  const now = day(plannedFinish) - day(currentFinish);
+  return Math.round((100 * (baselined - now)) / baselined);
+}
 
 export type HealthRule = {
   key: string;
@@ -63,6 +108,16 @@ export const DEFAULT_HEALTH_RULES: readonly HealthRule[] = [
     direction: 'above',
     amber: 5,
     red: 15,
+    enabled: true,
+  },
+  {
+    key: 'float-consumed',
+    title: 'Schedule margin consumed (%)',
+    dimension: 'schedule',
+    fact: 'floatConsumedPercent',
+    direction: 'above',
+    amber: 50,
+    red: 90,
     enabled: true,
   },
   {
@@ -162,6 +217,10 @@ export function validateHealthRules(rules: readonly HealthRule[]): { field: stri
   rules.forEach((r, i) => {
     if (seen.has(r.key)) out.push({ field: `rules.${i}.key`, message: `${r.key} is listed twice` });
     seen.add(r.key);
+    if (!Object.hasOwn(HEALTH_FACTS, r.fact))
+      out.push({ field: `rules.${i}.fact`, message: `${String(r.fact)} is not a fact Baton measures` });
+    if (!Number.isFinite(r.amber) || !Number.isFinite(r.red))
+      out.push({ field: `rules.${i}.amber`, message: `${r.title}: thresholds must be numbers` });
     if (r.direction === 'below' ? r.red > r.amber : r.red < r.amber)
       out.push({
         field: `rules.${i}.red`,
@@ -173,6 +232,7 @@ export function validateHealthRules(rules: readonly HealthRule[]): { field: stri
 
 /** One rule against the facts: null when it does not fire. */
 function fire(r: HealthRule, facts: HealthFacts): FiredRule | null {
+  if (facts.notApplicable?.includes(r.fact)) return null;
   const value = facts[r.fact];
   if (value === null) {
     if (!r.nullIsRed) return null;

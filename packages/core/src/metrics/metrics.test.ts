@@ -4,6 +4,7 @@ import { type EvmTask, earnedValue, evmFromTotals, rollUpEvm, workingDaysBetween
 import {
   computeHealth,
   DEFAULT_HEALTH_RULES,
+  floatConsumedPercent,
   type HealthFacts,
   type HealthRule,
   validateHealthRules,
@@ -122,6 +123,7 @@ const calm: HealthFacts = {
   spi: 1,
   cpi: 1,
   milestoneSlipDays: 0,
+  floatConsumedPercent: 10,
   openHighRisks: 0,
   overdueIssues: 0,
   burnAheadPoints: 0,
@@ -168,6 +170,7 @@ describe('computed health', () => {
       spi: fc.option(fc.double({ min: 0, max: 2, noNaN: true }), { nil: null }),
       cpi: fc.option(fc.double({ min: 0, max: 2, noNaN: true }), { nil: null }),
       milestoneSlipDays: fc.option(fc.integer({ min: -30, max: 90 }), { nil: null }),
+      floatConsumedPercent: fc.option(fc.integer({ min: -50, max: 200 }), { nil: null }),
       openHighRisks: fc.nat(6),
       overdueIssues: fc.nat(6),
       burnAheadPoints: fc.option(fc.integer({ min: -50, max: 80 }), { nil: null }),
@@ -184,6 +187,7 @@ describe('computed health', () => {
           spi: f.spi === null ? null : f.spi - bump / 10,
           openHighRisks: f.openHighRisks + bump,
           milestoneSlipDays: f.milestoneSlipDays === null ? null : f.milestoneSlipDays + bump,
+          floatConsumedPercent: f.floatConsumedPercent === null ? null : f.floatConsumedPercent + 10 * bump,
         };
         const b = computeHealth(worse);
         for (const d of ['schedule', 'risk'] as const)
@@ -192,5 +196,54 @@ describe('computed health', () => {
         expect(rank[a.overall]).toBe(max);
       }),
     );
+  });
+});
+
+describe('schedule margin consumed', () => {
+  it('is the share of the baselined margin to the planned finish used up', () => {
+    // Planned finish 30 June; the baseline finished 10 June (20 days of margin); now 25 June: 15 used.
+    expect(floatConsumedPercent('2027-06-30', '2027-06-10', '2027-06-25')).toBe(75);
+    // Finishing earlier than the baseline gains margin: a negative share.
+    expect(floatConsumedPercent('2027-06-30', '2027-06-10', '2027-06-05')).toBe(-25);
+    // Past the planned finish: more than all of it.
+    expect(floatConsumedPercent('2027-06-30', '2027-06-10', '2027-07-10')).toBe(150);
+  });
+
+  it('is unknown without a planned finish, a baseline, or a baselined margin', () => {
+    expect(floatConsumedPercent(null, '2027-06-10', '2027-06-25')).toBeNull();
+    expect(floatConsumedPercent('2027-06-30', null, '2027-06-25')).toBeNull();
+    expect(floatConsumedPercent('2027-06-30', '2027-06-30', '2027-07-25')).toBeNull();
+  });
+
+  it('fires amber from half the margin and red from 90 %', () => {
+    const at = (p: number) => computeHealth({ ...calm, floatConsumedPercent: p }).dimensions.schedule;
+    expect(at(50).rag).toBe('green');
+    expect(at(51).rag).toBe('amber');
+    expect(at(91)).toMatchObject({
+      rag: 'red',
+      fired: [{ rule: 'float-consumed', value: 91, threshold: 90 }],
+    });
+  });
+});
+
+describe('facts that do not apply', () => {
+  it('never fire, not even a rule that counts an unknown figure red', () => {
+    const never = { ...calm, daysSinceStatusReport: null };
+    expect(computeHealth(never).dimensions.scope.rag).toBe('red');
+    const proposed = { ...never, notApplicable: ['daysSinceStatusReport'] as const };
+    expect(computeHealth(proposed).dimensions.scope).toEqual({ rag: 'green', fired: [] });
+  });
+});
+
+describe('rule validation', () => {
+  it('names a rule reading an unknown fact and thresholds in the wrong order', () => {
+    const rules = DEFAULT_HEALTH_RULES.map((r) => ({ ...r }));
+    const spi = rules[0] as (typeof rules)[number];
+    spi.red = 0.99;
+    const bogus = { ...spi, key: 'bogus', red: 0.5, fact: 'nothing' as 'spi' };
+    expect(validateHealthRules([...rules, bogus]).map((p) => p.field)).toEqual([
+      'rules.0.red',
+      `rules.${rules.length}.fact`,
+    ]);
   });
 });

@@ -1,0 +1,2 @@
+export * from './kpis.ts';
+export * from './s-curve.ts';

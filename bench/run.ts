@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
 import { runApiCapacity } from './api-capacity.ts';
+import { runApiDashboard } from './api-dashboard.ts';
 import { runApiProjects } from './api-projects.ts';
 
 const only = process.argv[2];
@@ -25,6 +26,13 @@ if (!only || only === 'api-capacity') {
   console.log('\napi-capacity (500 resources × 52 weeks, bookings and task work, no cache)');
   console.table(results);
   report['api-capacity'] = results;
+}
+
+if (!only || only === 'api-dashboard') {
+  const results = await runApiDashboard();
+  console.log('\napi-dashboard (portfolio dashboard, 10,000 projects / 1,000,000 tasks, PostgreSQL)');
+  console.table(results);
+  report['api-dashboard'] = results;
 }
 
 /** Runs a benchmark script in its own process (so each starts cold and memory is its own) and reads its JSON lines. */
@@ -77,6 +85,27 @@ if (!only || only === 'portfolio') {
   );
   console.table(rows);
   report.portfolio = rows;
+}
+
+if (!only || only === 'forecast') {
+  const rows = [...runScript('forecast/project.ts'), ...runScript('forecast/portfolio.ts')];
+  console.log(
+    '\nMonte Carlo forecasts (10,000 iterations on a 1,000-task project; 10,000 projects × 100 tasks streamed through the portfolio aggregator)',
+  );
+  console.table(rows);
+  report.forecast = rows;
+}
+
+if (!only || only === 'reports') {
+  const rows = [
+    ...runScript('reports/portfolio-pack.ts'),
+    ...runScript('reports/portfolio-pack.ts', { PACK_DB: 'postgres' }),
+  ];
+  console.log(
+    '\nPortfolio pack (300 baselined projects × 100 tasks, computed live on PGlite and PostgreSQL; then each file)',
+  );
+  console.table(rows);
+  report.reports = rows;
 }
 
 const dir = resolve(import.meta.dirname, 'results');

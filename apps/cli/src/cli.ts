@@ -14,6 +14,7 @@ import {
 } from '@baton/server';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { registerPortfolioCommand } from './portfolio-command.ts';
+import { registerReportCommand } from './report-command.ts';
 
 export type CliIo = { out: (s: string) => void; err: (s: string) => void; env: NodeJS.ProcessEnv };
 
@@ -305,6 +306,12 @@ export function buildProgram(io: CliIo): Command {
     });
 
   registerPortfolioCommand(program, io, (message, exitCode) => new CliError(message, exitCode));
+  registerReportCommand(
+    program,
+    io,
+    (message, exitCode) => new CliError(message, exitCode),
+    (fn) => withServices(config(), fn),
+  );
 
   return program;
 }

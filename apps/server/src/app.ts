@@ -19,18 +19,25 @@ import { zodValidatorCompiler } from './http/validation.ts';
 import { registerAuditRoutes } from './modules/audits/audits.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import type { Authenticated } from './modules/auth/auth.service.ts';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerCustomFieldRoutes } from './modules/custom-fields/custom-fields.routes.ts';
+import { registerDashboardRoutes } from './modules/dashboards/dashboards.routes.ts';
+import { registerDeliveryRoutes } from './modules/delivery/delivery.routes.ts';
 import { registerDocumentRoutes } from './modules/documents/documents.routes.ts';
 import { registerExportRoutes } from './modules/exports/exports.routes.ts';
+import { registerForecastRoutes } from './modules/forecast/forecast.routes.ts';
 import { registerGovernanceRoutes } from './modules/governance/governance.routes.ts';
 import { registerHealthRoutes } from './modules/health/health.routes.ts';
 import { registerJobRoutes } from './modules/jobs/jobs.routes.ts';
 import { registerJournalRoutes } from './modules/journal/journal.routes.ts';
+import { registerHealthRuleRoutes } from './modules/metrics/health-rules.routes.ts';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
 import { registerPortfolioRoutes } from './modules/portfolio/portfolio.routes.ts';
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerQualityRoutes } from './modules/quality/quality.routes.ts';
 import { registerRaidRoutes } from './modules/raid/raid.routes.ts';
+import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerScheduleRoutes } from './modules/schedule/schedule.routes.ts';
 import { registerStandardsRoutes } from './modules/standards/standards.routes.ts';
@@ -101,6 +108,13 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
     { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours },
     { maxBytes: config.documentMaxBytes },
   );
+
+  services.mailer.configure({
+    smtpUrl: config.smtpUrl,
+    mailFrom: config.mailFrom,
+    publicUrl: config.publicUrl,
+  });
+  app.addHook('onClose', async () => services.mailer.close());
 
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -226,12 +240,19 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerAuditRoutes(registrar, services);
   registerStandardsRoutes(registrar, services);
   registerStatusReportRoutes(registrar, services);
+  registerReportRoutes(registrar, services);
+  registerForecastRoutes(registrar, services);
   registerJobRoutes(registrar, services);
+  registerHealthRuleRoutes(registrar, services);
   registerExportRoutes(registrar, services);
   registerQualityRoutes(registrar, services);
   registerDocumentRoutes(registrar, services);
   registerCustomFieldRoutes(registrar, services);
   registerJournalRoutes(registrar, services);
+  registerNotificationRoutes(registrar, services);
+  registerDeliveryRoutes(registrar, services);
+  registerCalendarRoutes(registrar, services);
+  registerDashboardRoutes(registrar, services);
   registrar.add({
     method: 'GET',
     url: '/api/openapi.json',
@@ -263,6 +284,18 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   });
 
   if (config.jobWorker) {
+    // The recurring jobs (the report scheduler's tick, the daily reminders) are seeded by a server that runs jobs.
+    // (Not fatal: a database without the schema yet, as when only the OpenAPI document is built.)
+    try {
+      await services.delivery.enqueueTick();
+      await services.reminders.enqueueFor(new Date().toISOString().slice(0, 10), new Date());
+    } catch (e) {
+      app.log.warn({ err: e }, 'recurring jobs not queued');
+    }
+    // Dashboards read stored figures: recompute them all at start (and nightly); snapshot last month.
+    await services.projectMetrics.refreshAllLater();
+    await services.projectMetrics.scheduleNightly();
+    await services.kpis.ensureLastMonth();
     services.jobs.start();
     app.addHook('onClose', async () => services.jobs.stop());
   }

@@ -18,6 +18,12 @@ export type Config = {
   readCache: boolean;
   /** Run background jobs in this process (BATON_JOB_WORKER=false leaves them to another server). */
   jobWorker: boolean;
+  /** Outgoing mail for scheduled reports and reminders (BATON_SMTP_URL, smtp://user:pass@host:587); null = e-mail off. */
+  smtpUrl: string | null;
+  /** The sender of Baton's mail (BATON_MAIL_FROM). */
+  mailFrom: string;
+  /** Where users reach Baton, for links in mails and calendar feeds (BATON_PUBLIC_URL). */
+  publicUrl: string | null;
 };
 
 function intFromEnv(
@@ -34,6 +40,21 @@ function intFromEnv(
     throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return n;
+}
+
+/** A URL setting of one of these protocols, or null when unset; the value is never echoed (it may hold a password). */
+function urlFromEnv(env: NodeJS.ProcessEnv, name: string, protocols: readonly string[]): string | null {
+  const raw = env[name]?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`${name} must be a URL (${protocols.join(' or ')}//…)`);
+  }
+  if (!protocols.includes(url.protocol))
+    throw new Error(`${name} must start with ${protocols.join(' or ')}//`);
+  return raw;
 }
 
 /** Reads the server's settings from the environment; a bad value stops start-up with its name. */
@@ -55,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL ?? 'info',
     readCache: env.BATON_READ_CACHE !== 'false',
     jobWorker: env.BATON_JOB_WORKER !== 'false',
+    smtpUrl: urlFromEnv(env, 'BATON_SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: env.BATON_MAIL_FROM?.trim() || 'Baton <baton@localhost>',
+    publicUrl: urlFromEnv(env, 'BATON_PUBLIC_URL', ['http:', 'https:']),
     webDist: env.BATON_WEB_DIST ?? resolve(import.meta.dirname, '../../web/dist'),
   };
 }

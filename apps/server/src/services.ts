@@ -8,9 +8,13 @@ import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService, type SessionPolicy } from './modules/auth/auth.service.ts';
 import { CustomFieldsRepository } from './modules/custom-fields/custom-fields.repository.ts';
 import { CustomFieldsService } from './modules/custom-fields/custom-fields.service.ts';
+import { createDashboardServices } from './modules/dashboards/dashboards.wiring.ts';
+import { createDeliveryServices } from './modules/delivery/delivery.wiring.ts';
 import { DocumentTemplatesService } from './modules/documents/document-templates.service.ts';
 import { DocumentsRepository } from './modules/documents/documents.repository.ts';
 import { type DocumentLimits, DocumentsService } from './modules/documents/documents.service.ts';
+import { ForecastRepository } from './modules/forecast/forecast.repository.ts';
+import { ForecastService } from './modules/forecast/forecast.service.ts';
 import { ComplianceService } from './modules/governance/compliance.service.ts';
 import { GovernanceRepository } from './modules/governance/governance.repository.ts';
 import { GovernanceService } from './modules/governance/governance.service.ts';
@@ -19,6 +23,8 @@ import { PolicyService } from './modules/governance/policy.service.ts';
 import { JobsRepository } from './modules/jobs/jobs.repository.ts';
 import { JobsService } from './modules/jobs/jobs.service.ts';
 import { JournalRepository } from './modules/journal/journal.repository.ts';
+import { HealthRulesRepository } from './modules/metrics/health-rules.repository.ts';
+import { HealthRulesService } from './modules/metrics/health-rules.service.ts';
 import { MetricsRepository } from './modules/metrics/metrics.repository.ts';
 import { MetricsService } from './modules/metrics/metrics.service.ts';
 import { OrgRepository } from './modules/org/org.repository.ts';
@@ -39,6 +45,8 @@ import { ChangesService } from './modules/raid/changes.service.ts';
 import { IssuesService } from './modules/raid/issues.service.ts';
 import { RaidRepository } from './modules/raid/raid.repository.ts';
 import { RisksService } from './modules/raid/risks.service.ts';
+import { ReportsService } from './modules/reports/portfolio-pack.service.ts';
+import { ReportsRepository } from './modules/reports/reports.repository.ts';
 import { AllocationsService } from './modules/resources/allocations.service.ts';
 import { AssignmentsService } from './modules/resources/assignments.service.ts';
 import { CapacityService } from './modules/resources/capacity.service.ts';
@@ -130,6 +138,21 @@ export function createServices(
   );
   compliance.connectStatusReports(() => statusReports.dueReports());
   const metrics = new MetricsService(db, new MetricsRepository(), raidRepo, risks);
+  const healthRules = new HealthRulesService(db, new HealthRulesRepository(), journal);
+  metrics.connectRules((projectId) => healthRules.forProject(projectId));
+  metrics.connectOverAllocation(async (projectId, from, to) => {
+    const report = await capacity.report({
+      from,
+      to,
+      granularity: 'week',
+      groupBy: 'resource',
+      projectId,
+      includeTentative: 'false',
+    });
+    return new Set(
+      report.overAllocations.filter((o) => o.projectIds.includes(projectId)).map((o) => o.resourceId),
+    ).size;
+  });
   statusReports.connectHealth(async (projectId, asOf) => {
     const { health, facts, evm } = await metrics.health(projectId, asOf, true);
     return { computed: health, figures: { ...facts, ...evm } };
@@ -138,6 +161,21 @@ export function createServices(
     policy: (projectId) => policies.forProject(projectId),
     documents: (projectId) => documents.presentDeliverables(projectId),
   });
+  const jobs = new JobsService(db, new JobsRepository(), access);
+  const deliveryServices = createDeliveryServices({ db, access, jobs, statusReports, policies, journal });
+  const dashboardServices = createDashboardServices({ db, access, jobs, metrics, capacity });
+  // Registers the forecast.portfolio job handler with the queue.
+  const reports = new ReportsService(db, new ReportsRepository(), access, metrics, statusReports);
+  // Scheduled reports can deliver the portfolio pack (a unit's projects and those beneath it).
+  deliveryServices.delivery.registerReportKind('portfolio-pack', {
+    title: 'Portfolio pack',
+    formats: ['csv', 'xlsx', 'pdf'],
+    produce: async ({ format, orgUnitId }) => {
+      const file = await reports.portfolioPackFile({ format: format as 'csv' | 'xlsx' | 'pdf', orgUnitId });
+      return { fileName: file.fileName, contentType: file.contentType, bytes: file.bytes };
+    },
+  });
+  const forecast = new ForecastService(db, new ForecastRepository(), schedule, risks, access, jobs);
   return {
     schedule,
     tasks,
@@ -180,7 +218,12 @@ export function createServices(
     standards,
     statusReports,
     metrics,
-    jobs: new JobsService(db, new JobsRepository(), access),
+    reports,
+    healthRules,
+    jobs,
+    forecast,
+    ...deliveryServices,
+    ...dashboardServices,
     qualityStandards,
     deliverables: new DeliverablesService(
       db,

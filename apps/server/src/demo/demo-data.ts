@@ -9,6 +9,7 @@ import { loadDemoQuality } from './demo-quality.ts';
 import { loadDemoRaid } from './demo-raid.ts';
 import { loadDemoResources } from './demo-resources.ts';
 import { loadDemoSchedules } from './demo-schedules.ts';
+import { loadDemoSnapshots } from './demo-snapshots.ts';
 import { loadDemoStandards } from './demo-standards.ts';
 import { loadDemoStatusReports } from './demo-status-reports.ts';
 
@@ -478,9 +479,10 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
     projectIds: createdIds,
   });
   await loadDemoStatusReports(s, {
-    projectIds: createdIds.slice(11, 17),
+    projectIds: createdIds,
     managerId: pm,
     directorId: director,
   });
+  await loadDemoSnapshots(s);
   return logins;
 }

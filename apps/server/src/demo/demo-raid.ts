@@ -29,6 +29,10 @@ export async function loadDemoRaid(
   await risk({
     projectId: p1.id,
     title: 'Key integration partner delivers late',
+    // Quantified for the Monte Carlo forecast: slip in working days, cost, chance.
+    scheduleImpactDays: 15,
+    costImpactMinor: 3_500_000,
+    probabilityPercent: 35,
     probability: 4,
     impact: 4,
     status: 'open',
@@ -53,6 +57,8 @@ export async function loadDemoRaid(
   await risk({
     projectId: p1.id,
     title: 'Data migration uncovers poor-quality records',
+    scheduleImpactDays: 6,
+    costImpactMinor: 1_200_000,
     probability: 3,
     impact: 3,
     status: 'monitoring',
@@ -64,6 +70,8 @@ export async function loadDemoRaid(
   await risk({
     projectId: p2?.id,
     title: 'Users do not adopt the new process',
+    scheduleImpactDays: 10,
+    costImpactMinor: 2_000_000,
     probability: 3,
     impact: 4,
     status: 'open',
@@ -76,6 +84,9 @@ export async function loadDemoRaid(
   await risk({
     projectId: p3?.id,
     title: 'Regulator changes the reporting format',
+    scheduleImpactDays: 12,
+    costImpactMinor: 1_800_000,
+    probabilityPercent: 20,
     probability: 2,
     impact: 5,
     status: 'open',
@@ -95,6 +106,8 @@ export async function loadDemoRaid(
   await risk({
     projectId: p2?.id,
     title: 'Licence costs rise at renewal',
+    costImpactMinor: 900_000,
+    probabilityPercent: 60,
     probability: 2,
     impact: 2,
     status: 'open',

@@ -99,14 +99,27 @@ export async function loadDemoSchedules(s: Services, projectIds: readonly string
     for (const { phase, tasks } of PLAN) {
       const summary = await s.tasks.create(a, projectId, { name: phase });
       const phaseId = summary.tasks.find((t) => t.name === phase)?.id ?? null;
-      for (const t of tasks) {
+      for (const [k, t] of tasks.entries()) {
+        const durationMinutes = Math.round(t.days * DAY * (1 + (n % 3) * 0.2));
+        // about 650.00 a day of effort, more for the build
+        const costMinor = Math.round(t.days * (t.name === 'Build' ? 90_000 : 65_000) * (1 + (n % 3) * 0.2));
+        // Three-point estimates for the forecasts: a 10–40 % spread, skewed late (as overruns are).
+        const spread = [0.1, 0.2, 0.3, 0.4][(k + n) % 4] ?? 0.2;
+        const estimated = !t.milestone && durationMinutes > 0;
         const created = await s.tasks.create(a, projectId, {
           name: t.name,
           parentId: phaseId,
-          durationMinutes: Math.round(t.days * DAY * (1 + (n % 3) * 0.2)),
+          durationMinutes,
           milestone: t.milestone ?? false,
-          // about 650.00 a day of effort, more for the build
-          costMinor: Math.round(t.days * (t.name === 'Build' ? 90_000 : 65_000) * (1 + (n % 3) * 0.2)),
+          costMinor,
+          ...(estimated
+            ? {
+                optimisticMinutes: Math.round(durationMinutes * (1 - spread / 2)),
+                pessimisticMinutes: Math.round(durationMinutes * (1 + spread)),
+                costLowMinor: Math.round(costMinor * (1 - spread / 4)),
+                costHighMinor: Math.round(costMinor * (1 + spread)),
+              }
+            : {}),
         });
         const id = created.tasks.find((x) => x.name === t.name)?.id;
         if (!id) continue;
@@ -142,8 +155,24 @@ export async function loadDemoSchedules(s: Services, projectIds: readonly string
       await s.tasks.update(a, build.id, {
         version: build.version,
         durationMinutes: build.durationMinutes + 5 * DAY,
+        // the pessimistic estimate moves with the slip (it may not fall below the most likely)
+        pessimisticMinutes: Math.max(build.pessimisticMinutes ?? 0, build.durationMinutes + 8 * DAY),
       });
     await progressAndActuals(s, projectId, n);
+    // A quantified delivery risk on each planned project, so its Monte Carlo forecast has one to weigh
+    // (rated low, so the health and the high-risk counts stay as they were).
+    await s.risks.create(a, {
+      projectId,
+      title: ['Go-live window moves', 'Supplier capacity short', 'Acceptance testing finds rework'][
+        n % 3
+      ] as string,
+      probability: 2,
+      impact: 2,
+      status: 'open',
+      scheduleImpactDays: 5 + (n % 3) * 5,
+      costImpactMinor: 1_000_000 + n * 250_000,
+      probabilityPercent: [30, 45, 25, 50, 35, 40][n % 6] ?? 30,
+    });
   }
   // one project's go-live drives the next project's start (a cross-project dependency)
   const [goLive] = goLives;

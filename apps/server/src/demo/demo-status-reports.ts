@@ -28,13 +28,14 @@ export async function loadDemoStatusReports(
   s: Services,
   o: { projectIds: readonly string[]; managerId: string; directorId: string },
 ): Promise<void> {
-  const pm = { ...SYSTEM_ACTOR, userId: o.managerId };
   const pmo = { ...SYSTEM_ACTOR, userId: o.directorId };
   const period = lastDuePeriod(new Date().toISOString().slice(0, 10), 5);
   for (const [n, projectId] of o.projectIds.entries()) {
     const project = await s.projects.get(projectId);
     if (project.status !== 'active' && project.status !== 'on_hold') continue;
     if (n % 6 === 5) continue; // missing
+    // Each project's own manager writes its report (the demo's PM where a project has none).
+    const pm = { ...SYSTEM_ACTOR, userId: project.managerId ?? o.managerId };
     let r = await s.statusReports.create(pm, { projectId, period });
     r = await s.statusReports.update(pm, r.id, {
       version: r.version,

@@ -300,6 +300,9 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     '/api/v1/timesheets/:id': NO_SUCH,
     '/api/v1/auth/tokens/:id': NO_SUCH,
     '/api/v1/jobs/:id': NO_SUCH,
+    '/api/v1/notifications/:id': NO_SUCH,
+    '/api/v1/report-schedules/:id': NO_SUCH,
+    '/api/v1/report-files/:id': NO_SUCH,
   };
   let path = url
     .replace(':grantId', NO_SUCH)

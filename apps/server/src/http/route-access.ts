@@ -272,12 +272,34 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/status-reports/:id/review': can('governance.manage', 'status-report'),
   'POST /api/v1/status-reports/:id/comments': can('project.read', 'status-report'),
   'GET /api/v1/reporting/overview': can('project.read', 'anywhere'),
+  'GET /api/v1/reports/portfolio': can('project.read', 'anywhere'),
+  'GET /api/v1/status-reports/:id/pdf': can('project.read', 'status-report'),
   'POST /api/v1/exports/:format': signedIn,
   'GET /api/v1/jobs': signedIn,
   'GET /api/v1/jobs/:id': signedIn,
   'POST /api/v1/jobs/:id/cancel': signedIn,
   'GET /api/v1/projects/:id/evm': can('project.read', 'project'),
   'GET /api/v1/projects/:id/health': can('project.read', 'project'),
+  // Monte Carlo forecasts: a project's for whoever reads it; the portfolio run covers only the
+  // projects the caller sees (the job lists them when queued), its result is the caller's own.
+  'GET /api/v1/projects/:id/forecast': can('project.read', 'project'),
+  'POST /api/v1/forecasts/portfolio': can('project.read', 'anywhere'),
+  'GET /api/v1/forecasts/portfolio/latest': can('project.read', 'anywhere'),
+  // Dashboards, earned-value roll-ups and KPIs: read where the projects are readable (lists filtered
+  // to what the caller sees); recomputing the figures and freezing snapshots is the PMO's.
+  'GET /api/v1/dashboards/portfolio': can('project.read', 'anywhere'),
+  'GET /api/v1/dashboards/scorecard': can('project.read', 'anywhere'),
+  'POST /api/v1/dashboards/refresh': can('governance.manage', 'organisation'),
+  'GET /api/v1/kpis': can('project.read', 'anywhere'),
+  'POST /api/v1/kpis/snapshots': can('governance.manage', 'organisation'),
+  'GET /api/v1/evm/rollup': can('project.read', 'anywhere'),
+  'GET /api/v1/projects/:id/evm/s-curve': can('project.read', 'project'),
+  'GET /api/v1/portfolios/:id/evm': can('project.read', 'portfolio'),
+  'GET /api/v1/portfolios/:id/evm/s-curve': can('project.read', 'portfolio'),
+  'GET /api/v1/programs/:id/evm': can('project.read', 'program'),
+  'GET /api/v1/programs/:id/evm/s-curve': can('project.read', 'program'),
+  'GET /api/v1/org-units/:id/evm': can('project.read', 'org-unit'),
+  'GET /api/v1/org-units/:id/evm/s-curve': can('project.read', 'org-unit'),
   'GET /api/v1/standards': can('project.read', 'anywhere'),
   'POST /api/v1/standards': can('governance.manage', 'new-template'),
   'GET /api/v1/standards/:id': can('project.read', 'anywhere'),
@@ -307,6 +329,9 @@ export const ROUTE_ACCESS = {
   // PMO policies: set by the PMO at a unit, for everything beneath it.
   'GET /api/v1/org-units/:id/policy': can('project.read', 'anywhere'),
   'PUT /api/v1/org-units/:id/policy': can('governance.manage', 'org-unit'),
+  'GET /api/v1/org-units/:id/health-rules': can('project.read', 'anywhere'),
+  'PUT /api/v1/org-units/:id/health-rules': can('governance.manage', 'org-unit'),
+  'DELETE /api/v1/org-units/:id/health-rules': can('governance.manage', 'org-unit'),
   'GET /api/v1/projects/:id/policy': can('project.read', 'project'),
   'GET /api/v1/projects/:id/lifecycle': can('project.read', 'project'),
   'POST /api/v1/projects/:id/lifecycle': can('project.update', 'project'),
@@ -370,6 +395,26 @@ export const ROUTE_ACCESS = {
   'DELETE /api/v1/custom-fields/:id': can('customfield.manage', 'organisation'),
 
   'GET /api/v1/journal': can('journal.read', 'organisation'),
+
+  // Notifications and the calendar feed: each user's own. Report schedules: the PMO (governance.manage);
+  // the service checks the schedule's unit (the root when none). The feed itself is authorised by its
+  // secret token, not a session.
+  'GET /api/v1/notifications': signedIn,
+  'POST /api/v1/notifications/:id/read': signedIn,
+  'POST /api/v1/notifications/read-all': signedIn,
+  'GET /api/v1/calendar-feed': signedIn,
+  'POST /api/v1/calendar-feed': signedIn,
+  'DELETE /api/v1/calendar-feed': signedIn,
+  'GET /api/v1/calendar/:token.ics': pub,
+  'GET /api/v1/report-kinds': can('governance.manage', 'anywhere'),
+  'GET /api/v1/report-schedules': can('governance.manage', 'anywhere'),
+  'POST /api/v1/report-schedules': can('governance.manage', 'anywhere'),
+  'GET /api/v1/report-schedules/:id': can('governance.manage', 'anywhere'),
+  'PATCH /api/v1/report-schedules/:id': can('governance.manage', 'anywhere'),
+  'DELETE /api/v1/report-schedules/:id': can('governance.manage', 'anywhere'),
+  'POST /api/v1/report-schedules/:id/run': can('governance.manage', 'anywhere'),
+  'GET /api/v1/report-files': can('governance.manage', 'anywhere'),
+  'GET /api/v1/report-files/:id': can('governance.manage', 'anywhere'),
 } as const satisfies Record<string, Access>;
 
 /** Routes registered by plugins rather than by us: the browsable API docs, public by design. */

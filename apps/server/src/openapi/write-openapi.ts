@@ -8,7 +8,11 @@ import { loadConfig } from '../config.ts';
 
 const target = resolve(import.meta.dirname, '../../../../docs/api/openapi.json');
 const database = await openDatabase({ kind: 'pglite', dataDir: null });
-const { app } = await buildApp({ database, config: { ...loadConfig({}), webDist: null }, logger: false });
+const { app } = await buildApp({
+  database,
+  config: { ...loadConfig({}), webDist: null, jobWorker: false },
+  logger: false,
+});
 const doc = `${JSON.stringify(app.swagger(), null, 2)}\n`;
 await app.close();
 await database.close();

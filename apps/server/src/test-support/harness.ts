@@ -167,3 +167,16 @@ export async function makeOrg(s: Services): Promise<Org> {
     projectB: projectB.id,
   };
 }
+
+/** Takes a proposed project through approval to active, as the system (a project that executes). */
+export async function activateProject(s: Services, projectId: string): Promise<void> {
+  let p = await s.projects.get(projectId);
+  p = await s.projects.transition(SYSTEM_ACTOR, projectId, 'approved', null, {
+    version: p.version,
+    source: 'body',
+  });
+  await s.projects.transition(SYSTEM_ACTOR, projectId, 'active', null, {
+    version: p.version,
+    source: 'body',
+  });
+}

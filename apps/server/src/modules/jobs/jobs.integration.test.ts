@@ -99,6 +99,36 @@ describe('the job queue', () => {
     await h.services.jobs.runUntilIdle();
   });
 
+  it('queues a job again while one of its key runs, so a change made during the run is not lost', async () => {
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
+    let started: () => void = () => {};
+    const running = new Promise<void>((r) => {
+      started = r;
+    });
+    h.services.jobs.register('test.slow', async () => {
+      started();
+      await gate;
+      return {};
+    });
+    const first = await h.services.jobs.enqueue('test.slow', {}, { dedupeKey: 'slow', createdBy: pm.userId });
+    const run = h.services.jobs.runOne();
+    await running;
+    const second = await h.services.jobs.enqueue(
+      'test.slow',
+      {},
+      { dedupeKey: 'slow', createdBy: pm.userId },
+    );
+    expect(second.id).not.toBe(first.id);
+    const third = await h.services.jobs.enqueue('test.slow', {}, { dedupeKey: 'slow', createdBy: pm.userId });
+    expect(third.id).toBe(second.id);
+    release();
+    await run;
+    expect(await h.services.jobs.runUntilIdle()).toBe(1);
+  });
+
   it('runs jobs in the background once the worker is started', async () => {
     h.services.jobs.start();
     try {

@@ -17,12 +17,12 @@ export class JobsRepository {
     return row ?? null;
   }
 
-  /** The waiting or running job of a dedupe key, if any. */
+  /** The waiting job of a dedupe key, if any. */
   async pending(db: Database, dedupeKey: string): Promise<JobRow | null> {
     const [row] = await db
       .select()
       .from(jobs)
-      .where(and(eq(jobs.dedupeKey, dedupeKey), inArray(jobs.status, ['queued', 'running'])));
+      .where(and(eq(jobs.dedupeKey, dedupeKey), eq(jobs.status, 'queued')));
     return row ?? null;
   }
 

@@ -18,7 +18,10 @@ export type JobHandler = (ctx: JobContext) => Promise<Record<string, unknown> | 
 
 export type EnqueueOptions = {
   runAt?: Date;
-  /** A job with the same key waiting or running makes this one a no-op (that job is returned). */
+  /**
+   * A job with the same key waiting makes this one a no-op (that job is returned); while one runs, a
+   * new one is queued, so what changed during the run is picked up.
+   */
   dedupeKey?: string;
   createdBy?: string | null;
   maxAttempts?: number;

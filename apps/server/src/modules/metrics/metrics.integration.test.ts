@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  activateProject,
   type Client,
   type Harness,
   makeOrg,
@@ -121,21 +122,36 @@ describe('earned value and computed health', () => {
       'Schedule performance (SPI) 0.70 is below the red threshold 0.85',
     );
     expect(health.health.dimensions.cost?.rag).toBe('amber');
-    // Never reported: stale status counts red.
-    expect(health.health.dimensions.scope?.fired.map((f) => f.rule)).toEqual(['stale-status']);
+    // Never reported, but not executing yet: it owes no reports, so status staleness does not apply.
+    expect(health.health.dimensions.scope?.fired).toEqual([]);
+    expect((health as unknown as { notApplicable: string[] }).notApplicable).toEqual([
+      'daysSinceStatusReport',
+    ]);
     expect(health.health.overall).toBe('red');
+
+    // Committed to finish on Mon 23 Nov: ten days of margin after the baselined Fri 13 Nov, none used.
+    const project = await ok<{ version: number }>(await pm.request('GET', base));
+    await ok(await pm.request('PATCH', base, { version: project.version, plannedFinish: '2026-11-23' }));
+    const margin = async () =>
+      (
+        await ok<{ facts: { floatConsumedPercent: number | null } }>(
+          await pm.request('GET', `${base}/health`),
+        )
+      ).facts.floatConsumedPercent;
+    expect(await margin()).toBe(0);
+    // Build takes five working days more and now finishes Fri 20 Nov: 7 of the 10 days are used up.
+    const longer = await byName('Build');
+    await ok(
+      await pm.request('PATCH', `/api/v1/tasks/${longer.id}`, {
+        version: longer.version,
+        durationMinutes: 7200,
+      }),
+    );
+    expect(await margin()).toBe(70);
   });
 
   it('pre-fills a status report with the computed health and flags a green report as mismatched', async () => {
-    let p = await h.services.projects.get(org.projectA);
-    p = await h.services.projects.transition(SYSTEM_ACTOR, org.projectA, 'approved', null, {
-      version: p.version,
-      source: 'body',
-    });
-    await h.services.projects.transition(SYSTEM_ACTOR, org.projectA, 'active', null, {
-      version: p.version,
-      source: 'body',
-    });
+    await activateProject(h.services, org.projectA);
     let r = await ok<{
       id: string;
       version: number;
@@ -171,5 +187,32 @@ describe('earned value and computed health', () => {
       await pm.request('GET', '/api/v1/status-reports?mismatch=true'),
     );
     expect(list.items.map((i) => i.id)).toEqual([r.id]);
+  });
+
+  it('counts the project’s people over-allocated in the next four weeks against its resources', async () => {
+    const base = `/api/v1/projects/${org.projectA}`;
+    const people = async () =>
+      await ok<{
+        facts: { overAllocatedPeople: number | null };
+        health: { dimensions: Record<string, { rag: string }> };
+      }>(await pm.request('GET', `${base}/health`));
+    expect((await people()).facts.overAllocatedPeople).toBe(0);
+    const start = new Date().toISOString().slice(0, 10);
+    const end = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const person = await h.services.resources.create(SYSTEM_ACTOR, {
+      name: 'Ada Overbooked',
+      capacityHoursPerWeek: 40,
+      orgUnitId: org.unitA,
+    });
+    await h.services.allocations.create(SYSTEM_ACTOR, {
+      resourceId: person.id,
+      projectId: org.projectA,
+      start,
+      end,
+      hoursPerWeek: 60,
+    });
+    const after = await people();
+    expect(after.facts.overAllocatedPeople).toBe(1);
+    expect(after.health.dimensions.resources?.rag).toBe('amber');
   });
 });

@@ -43,6 +43,8 @@ export class MetricsRepository {
         currency: projects.currency,
         budgetMinor: projects.budgetMinor,
         status: projects.status,
+        plannedFinish: projects.plannedFinish,
+        orgUnitId: projects.orgUnitId,
       })
       .from(projects)
       .where(and(eq(projects.id, id), isNull(projects.deletedAt)));

@@ -1,10 +1,13 @@
 import {
   computeHealth,
+  DEFAULT_HEALTH_RULES,
   type EacMethod,
   type Evm,
   earnedValue,
+  floatConsumedPercent,
   type Health,
   type HealthFacts,
+  type HealthRule,
 } from '@baton/core';
 import type { Database } from '@baton/db';
 import { notFound } from '../../http/problem.ts';
@@ -14,6 +17,10 @@ import type { RisksService } from '../raid/risks.service.ts';
 import { today } from '../resources/resources.service.ts';
 import type { MetricsRepository } from './metrics.repository.ts';
 
+/** The window ahead in which over-allocated people count against a project's resources health. */
+const OVER_ALLOCATION_WINDOW_DAYS = 28;
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const DAY = 86_400_000;
 type ProjectEvm = Evm & { statusDate: string; currency: string };
 const dayOf = (d: string | null) => (d ? d.slice(0, 10) : null);
@@ -59,13 +66,17 @@ export class MetricsService {
     asOf: string,
     inReport = false,
   ): Promise<{ facts: HealthFacts; evm: ProjectEvm }> {
-    const [evm, rows, high, issues, changes, last] = await Promise.all([
+    const [evm, rows, high, issues, changes, last, overAllocatedPeople] = await Promise.all([
       this.evm(projectId, asOf),
       this.repo.tasksWithBaseline(this.db, projectId),
       this.risks.list(SYSTEM_ACTOR, { projectId, status: 'open,monitoring', level: 'high' }),
       this.raidRepo.issues(this.db, { projectId }),
       this.raidRepo.changes(this.db, { projectId, statuses: ['submitted'] }),
       this.repo.lastSubmitted(this.db, projectId),
+      // People with demand on this project who are over-allocated in the four weeks from the date.
+      this.overAllocated
+        ? this.overAllocated(projectId, asOf, addDays(asOf, OVER_ALLOCATION_WINDOW_DAYS - 1))
+        : Promise.resolve(null),
     ]);
     const slips = rows
       .filter((t) => t.milestone && t.finish && t.baseline?.finish)
@@ -76,13 +87,23 @@ export class MetricsService {
         ),
       );
     const baselined = evm.bac > 0;
-    const budget = (await this.repo.project(this.db, projectId))?.budgetMinor ?? null;
+    const project = await this.repo.project(this.db, projectId);
+    const budget = project?.budgetMinor ?? null;
+    const latest = (days: (string | null)[]) =>
+      days.reduce<string | null>((a, d) => (d && (!a || d > a) ? d : a), null);
+    const work = rows.filter((t) => !t.summary);
+    const baselineFinish = latest(work.map((t) => dayOf(t.baseline?.finish ?? null)));
     const progress = baselined ? (100 * evm.ev) / evm.bac : null;
     const spent = budget ? (100 * evm.ac) / budget : null;
     const facts: HealthFacts = {
       spi: baselined ? evm.spi : null,
       cpi: baselined && evm.ac > 0 ? evm.cpi : null,
       milestoneSlipDays: slips.length ? Math.max(...slips) : null,
+      floatConsumedPercent: floatConsumedPercent(
+        project?.plannedFinish ?? null,
+        baselineFinish,
+        latest(work.map((t) => dayOf(t.finish))),
+      ),
       openHighRisks: high.total,
       overdueIssues: issues.filter(
         (i) => (i.status === 'open' || i.status === 'in_progress') && i.dueDate !== null && i.dueDate < asOf,
@@ -94,8 +115,12 @@ export class MetricsService {
           ? Math.floor((Date.parse(`${asOf}T23:59:59Z`) - last.getTime()) / DAY)
           : null,
       changesPending: changes.length,
-      // Over-allocation per project is not derived here yet: unknown, so the rule does not fire.
-      overAllocatedPeople: null,
+      overAllocatedPeople,
+      // Only an executing project owes status reports: for the others, not reporting is not stale.
+      notApplicable:
+        project && (project.status === 'active' || project.status === 'on_hold')
+          ? []
+          : ['daysSinceStatusReport'],
     };
     return { facts, evm };
   }
@@ -104,8 +129,30 @@ export class MetricsService {
     projectId: string,
     asOf?: string,
     inReport = false,
-  ): Promise<{ health: Health; facts: HealthFacts; evm: ProjectEvm }> {
-    const { facts, evm } = await this.facts(projectId, asOf ?? today(), inReport);
-    return { health: computeHealth(facts), facts, evm };
+  ): Promise<{
+    health: Health;
+    facts: Omit<HealthFacts, 'notApplicable'>;
+    notApplicable: string[];
+    evm: ProjectEvm;
+  }> {
+    const [{ facts, evm }, rules] = await Promise.all([
+      this.facts(projectId, asOf ?? today(), inReport),
+      this.rulesFor ? this.rulesFor(projectId) : DEFAULT_HEALTH_RULES,
+    ]);
+    const { notApplicable = [], ...values } = facts;
+    return { health: computeHealth(facts, rules), facts: values, notApplicable: [...notApplicable], evm };
+  }
+
+  private rulesFor?: (projectId: string) => Promise<readonly HealthRule[]>;
+  private overAllocated?: (projectId: string, from: string, to: string) => Promise<number>;
+
+  /** Wired after construction: how many of a project's people are over-allocated in a window. */
+  connectOverAllocation(source: (projectId: string, from: string, to: string) => Promise<number>): void {
+    this.overAllocated = source;
+  }
+
+  /** Wired after construction: the PMO's rules in force for a project (the defaults otherwise). */
+  connectRules(source: (projectId: string) => Promise<readonly HealthRule[]>): void {
+    this.rulesFor = source;
   }
 }

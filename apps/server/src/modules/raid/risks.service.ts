@@ -56,6 +56,9 @@ function snapshot(r: RiskRow, links: readonly string[]): Record<string, unknown>
     actions: r.actions,
     trigger: r.trigger,
     status: r.status,
+    scheduleImpactDays: r.scheduleImpactDays,
+    costImpactMinor: r.costImpactMinor,
+    probabilityPercent: r.probabilityPercent,
   };
 }
 
@@ -315,6 +318,9 @@ export class RisksService {
         residualImpact: r.residualImpact,
         residualScore,
         residualLevel: residualScore === null ? null : riskLevel(residualScore, m),
+        scheduleImpactDays: r.scheduleImpactDays,
+        costImpactMinor: r.costImpactMinor,
+        probabilityPercent: r.probabilityPercent,
         expectedBy: r.expectedBy,
         proximity: proximityOf(r.expectedBy, now),
         ownerId: r.ownerId,
@@ -400,6 +406,9 @@ export class RisksService {
         actions: (body.actions ?? []) as Record<string, unknown>[],
         trigger: body.trigger ?? null,
         status: body.status,
+        scheduleImpactDays: body.scheduleImpactDays ?? null,
+        costImpactMinor: body.costImpactMinor ?? null,
+        probabilityPercent: body.probabilityPercent ?? null,
         createdBy: actor.userId,
         updatedBy: actor.userId,
       });

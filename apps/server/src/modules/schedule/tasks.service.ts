@@ -22,6 +22,10 @@ type TaskFields = {
   remainingMinutes?: number | null | undefined;
   workMinutes?: number | undefined;
   costMinor?: number | undefined;
+  optimisticMinutes?: number | null | undefined;
+  pessimisticMinutes?: number | null | undefined;
+  costLowMinor?: number | null | undefined;
+  costHighMinor?: number | null | undefined;
 };
 type Placement = { parentId?: string | null | undefined; afterId?: string | null | undefined };
 
@@ -65,6 +69,26 @@ function arrange(
   return [...rest.slice(0, at), ...block, ...rest.slice(at)];
 }
 
+/** Three-point estimates (Monte Carlo forecasts) must bracket the most likely value: low ≤ likely ≤ high. */
+function checkThreePoint(values: Partial<TaskRow>, current: TaskRow | null): void {
+  const pick = <K extends keyof TaskRow>(k: K): TaskRow[K] | null =>
+    values[k] !== undefined ? (values[k] as TaskRow[K]) : (current?.[k] ?? null);
+  const duration = pick('durationMinutes') ?? 480;
+  const optimistic = pick('optimisticMinutes');
+  const pessimistic = pick('pessimisticMinutes');
+  if (optimistic !== null && optimistic > duration)
+    throw invalid('optimisticMinutes', 'at_most_likely', 'must not exceed the (most likely) duration');
+  if (pessimistic !== null && pessimistic < duration)
+    throw invalid('pessimisticMinutes', 'at_least_likely', 'must not be below the (most likely) duration');
+  const cost = pick('costMinor') ?? 0;
+  const low = pick('costLowMinor');
+  const high = pick('costHighMinor');
+  if (low !== null && low > cost)
+    throw invalid('costLowMinor', 'at_most_likely', 'must not exceed the (most likely) cost');
+  if (high !== null && high < cost)
+    throw invalid('costHighMinor', 'at_least_likely', 'must not be below the (most likely) cost');
+}
+
 function checkTaskFields(f: TaskFields, current: TaskRow | null): Partial<TaskRow> {
   const values: Partial<TaskRow> = {};
   for (const key of ['constraintDate', 'deadline', 'actualStart', 'actualFinish'] as const) {
@@ -85,9 +109,14 @@ function checkTaskFields(f: TaskFields, current: TaskRow | null): Partial<TaskRo
     'remainingMinutes',
     'workMinutes',
     'costMinor',
+    'optimisticMinutes',
+    'pessimisticMinutes',
+    'costLowMinor',
+    'costHighMinor',
   ] as const) {
     if (f[key] !== undefined) (values as Record<string, unknown>)[key] = f[key];
   }
+  checkThreePoint(values, current);
   const type = values.constraintType ?? current?.constraintType ?? 'ASAP';
   const date =
     values.constraintDate !== undefined ? values.constraintDate : (current?.constraintDate ?? null);
@@ -259,7 +288,7 @@ export class TasksService {
           this.schedule.journal,
           tx,
           actor,
-          { type: 'task', id: t.id, action: 'delete' },
+          { type: 'task', id: t.id, action: 'delete', projectId: t.projectId },
           taskSnapshot(t),
           null,
         );

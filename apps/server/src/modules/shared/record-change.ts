@@ -3,16 +3,34 @@ import type { Database } from '@baton/db';
 import type { Actor } from '../access/access.service.ts';
 import type { JournalRepository } from '../journal/journal.repository.ts';
 
+/** A recorded change as its listener sees it; `projectId` is set by callers whose entity is already gone. */
+export type RecordedEntity = { type: string; id: string; action: string; projectId?: string };
+export type ChangeListener = (
+  tx: Database,
+  entity: RecordedEntity,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+) => Promise<void>;
+
+// Late-bound so that shared code does not import the modules that react to changes (the dashboards'
+// figures upkeep sets it at start-up). It runs inside the change's transaction.
+let changeListener: ChangeListener | null = null;
+
+/** Sets (or clears, with null) the one listener told of every change recordChange records. */
+export function setChangeListener(listener: ChangeListener | null): void {
+  changeListener = listener;
+}
+
 /** Appends the journal entry for a change, inside the change's own transaction. */
-export function recordChange(
+export async function recordChange(
   journal: JournalRepository,
   tx: Database,
   actor: Actor,
-  entity: { type: string; id: string; action: string },
+  entity: RecordedEntity,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null,
 ): Promise<void> {
-  return journal.append(tx, {
+  await journal.append(tx, {
     actorId: actor.userId,
     entityType: entity.type,
     entityId: entity.id,
@@ -20,6 +38,7 @@ export function recordChange(
     changes: diffRecords(before, after),
     requestId: actor.requestId,
   });
+  if (changeListener) await changeListener(tx, entity, before, after);
 }
 
 /** Copies the keys whose value is not undefined (a PATCH body's present fields). */

@@ -1,6 +1,7 @@
 import { dueDateOf, lastDuePeriod } from '@baton/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  activateProject,
   type Client,
   type Harness,
   makeOrg,
@@ -67,7 +68,7 @@ beforeAll(async () => {
   pm = await signIn(h.app, 'pm@test.io');
   member = await signIn(h.app, 'member@test.io');
   // Project A is executing since the start of the year.
-  let p = await h.services.projects.update(
+  await h.services.projects.update(
     SYSTEM_ACTOR,
     org.projectA,
     {
@@ -76,14 +77,7 @@ beforeAll(async () => {
     },
     { version: (await h.services.projects.get(org.projectA)).version, source: 'body' },
   );
-  p = await h.services.projects.transition(SYSTEM_ACTOR, org.projectA, 'approved', null, {
-    version: p.version,
-    source: 'body',
-  });
-  await h.services.projects.transition(SYSTEM_ACTOR, org.projectA, 'active', null, {
-    version: p.version,
-    source: 'body',
-  });
+  await activateProject(h.services, org.projectA);
 }, 120_000);
 afterAll(() => h.close());
 

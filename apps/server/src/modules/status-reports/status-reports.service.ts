@@ -48,6 +48,17 @@ export type HealthSource = (
   figures: Record<string, unknown>;
 } | null>;
 
+/** Something that happened to a report, for notifications (wired after construction). */
+export type StatusReportEvent = {
+  type: 'submitted' | 'accepted' | 'returned' | 'commented';
+  reportId: string;
+  projectId: string;
+  period: string;
+  actorId: string | null;
+  comment?: string | undefined;
+};
+export type StatusReportNotifier = (event: StatusReportEvent) => Promise<void>;
+
 type ProjectRow = Awaited<ReturnType<GovernanceRepository['projectsForCompliance']>>[number];
 
 /** Whether a project owes a report for a period: executing, and started by the period's end. */
@@ -76,6 +87,18 @@ export class StatusReportsService {
   /** Wired after construction: health reads schedules, costs, risks and issues. */
   connectHealth(source: HealthSource): void {
     this.health = source;
+  }
+
+  private notifier?: StatusReportNotifier;
+
+  /** Wired after construction: tells the PMO and the project manager what happened. */
+  connectNotifier(fn: StatusReportNotifier): void {
+    this.notifier = fn;
+  }
+
+  /** A notification failing never undoes the change it reports. */
+  private async tell(event: StatusReportEvent): Promise<void> {
+    await this.notifier?.(event).catch(() => undefined);
   }
 
   async pathOf(id: string): Promise<ScopePath> {
@@ -306,6 +329,13 @@ export class StatusReportsService {
         },
       );
     });
+    await this.tell({
+      type: 'submitted',
+      reportId: id,
+      projectId: before.projectId,
+      period: before.period,
+      actorId: actor.userId,
+    });
     return this.get(id);
   }
 
@@ -346,6 +376,14 @@ export class StatusReportsService {
         { status: to, comment: body.comment?.trim() || null },
       );
     });
+    await this.tell({
+      type: body.decision === 'accept' ? 'accepted' : 'returned',
+      reportId: id,
+      projectId: before.projectId,
+      period: before.period,
+      actorId: actor.userId,
+      comment: body.comment?.trim() || undefined,
+    });
     return this.get(id);
   }
 
@@ -353,6 +391,14 @@ export class StatusReportsService {
     const r = await this.repo.get(this.db, id);
     if (!r) throw notFound('Status report');
     await this.repo.addComment(this.db, { reportId: id, authorId: actor.userId, body: body.body });
+    await this.tell({
+      type: 'commented',
+      reportId: id,
+      projectId: r.projectId,
+      period: r.period,
+      actorId: actor.userId,
+      comment: body.body,
+    });
     return this.get(id);
   }
 

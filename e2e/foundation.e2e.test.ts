@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,5 +229,62 @@ describe('Baton web foundation', () => {
     await page.waitForURL(/\/sign-in/);
     await page.goto(`${server.url}/projects`);
     await page.waitForURL(/\/sign-in\?next=/);
+  });
+
+  it('exports every row of the filtered project list as CSV and XLSX, not only the page shown', async () => {
+    // Signed out by the test before: sign in again, onto a filtered list shown 5 rows a page.
+    await page.goto(`${server.url}/projects?status=active,approved&pageSize=5`);
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('E-mail').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/projects\?/);
+    const subtitle = page.getByText(/^\d+ projects? match these filters$/);
+    await subtitle.waitFor();
+    const total = Number(((await subtitle.textContent()) ?? '').split(' ')[0]);
+    const fromApi = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/projects?status=active,approved&pageSize=1');
+      return ((await res.json()) as { total: number }).total;
+    });
+    expect(total).toBe(fromApi);
+    expect(total).toBeGreaterThan(5);
+    const table = page.getByRole('table', { name: 'Projects' });
+    await table.getByRole('link').first().waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(5);
+    await shoot('13-project-export');
+
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export projects as CSV' }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/^projects-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = readFileSync(await csv.path(), 'utf8');
+    // RFC 4180 records: a line break inside quotes belongs to the field, not a new record.
+    const records: string[] = [];
+    let current = '';
+    let quoted = false;
+    for (const ch of text.replace(/^\uFEFF/, '')) {
+      if (ch === '"') quoted = !quoted;
+      if (ch === '\n' && !quoted) {
+        records.push(current.replace(/\r$/, ''));
+        current = '';
+      } else current += ch;
+    }
+    if (current !== '') records.push(current);
+    expect(records[0]).toBe(
+      'Id,Code,Name,Status,Priority,Org unit,Portfolio,Program,Manager,Start,Finish,Budget,Currency',
+    );
+    expect(records.length - 1).toBe(total);
+    const firstCode = (await table.locator('tbody tr').first().locator('td').first().textContent())?.trim();
+    expect(records[1]?.split(',')[1]).toBe(firstCode);
+    expect(records.slice(1).every((r) => /,(Active|Approved),/.test(r))).toBe(true);
+
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export projects as XLSX' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^projects-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const bytes = readFileSync(await xlsx.path());
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });

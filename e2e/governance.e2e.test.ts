@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { expectNoSeriousA11yViolations } from './support/browser.ts';
 import { ARTIFACTS, browserSuite } from './support/suite.ts';
 
-const { url, newPage, signIn, apiOf } = browserSuite('governance');
+const { url, newPage, signIn, apiOf, shot } = browserSuite('governance');
 
 describe('Baton methodology and stage gates', () => {
   it('takes a project from a template through its first gate to go', async () => {
@@ -164,6 +164,34 @@ describe('Baton methodology and stage gates', () => {
       .poll(async () => director.getByRole('row').filter({ hasText: 'risk register' }).textContent())
       .toContain('14 days');
     await director.screenshot({ path: resolve(ARTIFACTS, 'governance-policies.png'), fullPage: true });
+  });
+
+  it('sets a unit’s own health rules, refusing thresholds in the wrong order, and inherits again', async () => {
+    const director = await newPage();
+    await signIn(director, 'director@baton.local');
+    await director.goto(`${url()}/governance/health-rules`);
+    await director.getByRole('heading', { name: 'In force at Enterprise PMO' }).waitFor();
+    await director.getByText('Baton’s defaults', { exact: true }).waitFor();
+    await expectNoSeriousA11yViolations(director, 'health rules');
+    const unit = director.getByLabel('Org unit');
+    const digital = (await unit.locator('option').allTextContents()).find((o) => o.startsWith('Digital'));
+    await unit.selectOption({ label: digital as string });
+    await director.getByRole('heading', { name: /^In force at Digital/ }).waitFor();
+    // Red above amber for SPI (lower is worse) is refused before it is sent.
+    const red = director.getByLabel('Schedule performance (SPI): red threshold');
+    await red.fill('0.99');
+    await director.getByText('red must be at or below amber').waitFor();
+    const save = director.getByRole('button', { name: /^Save rules for Digital/ });
+    expect(await save.isDisabled()).toBe(true);
+    await red.fill('0.9');
+    await director.getByLabel('Schedule performance (SPI): amber threshold').fill('0.98');
+    await save.click();
+    await director.getByText(/Health rules of Digital.* saved/).waitFor();
+    await director.getByText(/^Set by Digital/).waitFor();
+    await shot(director, 'health-rules');
+    await director.getByRole('button', { name: 'Inherit from above' }).click();
+    await director.getByText(/inherits its health rules again/).waitFor();
+    await director.getByText('Baton’s defaults', { exact: true }).waitFor();
   });
 
   it('shows the methodology library and compliance', async () => {

@@ -21,6 +21,13 @@ const PORTFOLIO: readonly Item[] = [
   { to: '/portfolio/strategy', label: 'Strategy', icon: '◎' },
 ];
 
+const REPORTING: readonly Item[] = [
+  { to: '/dashboards/portfolio', label: 'Portfolio dashboard', icon: '◧' },
+  { to: '/dashboards/scorecard', label: 'Scorecard', icon: '★' },
+  { to: '/dashboards/kpis', label: 'KPIs', icon: '↗' },
+  { to: '/dashboards/evm', label: 'Earned value', icon: '∿' },
+];
+
 const GOVERNANCE: readonly Item[] = [
   { to: '/risks', label: 'Risk register', icon: '⚠' },
   { to: '/issues', label: 'Issues', icon: '✱' },
@@ -28,6 +35,7 @@ const GOVERNANCE: readonly Item[] = [
   { to: '/gate-reviews', label: 'Gate reviews', icon: '⚐' },
   { to: '/governance/templates', label: 'Lifecycle templates', icon: '☰' },
   { to: '/governance/policies', label: 'PMO policies', icon: '⚑' },
+  { to: '/governance/health-rules', label: 'Health rules', icon: '♥' },
   { to: '/governance/standards', label: 'PMO standards', icon: '§' },
   { to: '/governance/checklist', label: 'Compliance checklist', icon: '☑' },
   { to: '/audits', label: 'Audits and reviews', icon: '⌕' },
@@ -36,6 +44,9 @@ const GOVERNANCE: readonly Item[] = [
   { to: '/documents', label: 'Clearinghouse', icon: '❐' },
   { to: '/compliance', label: 'Compliance', icon: '✔' },
   { to: '/reporting/status', label: 'Status reports', icon: '◑' },
+  { to: '/reporting/forecast', label: 'Forecasts', icon: '◔' },
+  { to: '/reporting/pack', label: 'Portfolio pack', icon: '▤' },
+  { to: '/reporting/schedules', label: 'Scheduled reports', icon: '◷', action: 'governance.manage' },
   { to: '/governance/settings', label: 'Governance settings', icon: '⊙', action: 'governance.manage' },
 ];
 
@@ -75,6 +86,16 @@ export function SideNav({ open }: { open: boolean }) {
       <div className="sidenav__section">
         <ul>
           {MAIN.filter((item) => !item.action || can(item.action)).map((item) => (
+            <NavItem key={item.to} item={item} />
+          ))}
+        </ul>
+      </div>
+      <div className="sidenav__section">
+        <h2 className="sidenav__heading" id="nav-reporting">
+          Reporting
+        </h2>
+        <ul aria-labelledby="nav-reporting">
+          {REPORTING.map((item) => (
             <NavItem key={item.to} item={item} />
           ))}
         </ul>

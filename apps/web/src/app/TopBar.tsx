@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { Input } from '../design/Input.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import { UserMenu } from './UserMenu.tsx';
 
 export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav: () => void }) {
@@ -57,6 +58,7 @@ export function TopBar({ navOpen, onToggleNav }: { navOpen: boolean; onToggleNav
         </form>
       </search>
       <div className="topbar__end">
+        <NotificationBell />
         <UserMenu />
       </div>
     </header>

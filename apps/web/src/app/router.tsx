@@ -6,12 +6,20 @@ import { AuditsPage } from '../features/audits/AuditsPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { CompliancePage } from '../features/compliance/CompliancePage.tsx';
 import { CustomFieldsPage } from '../features/custom-fields/CustomFieldsPage.tsx';
+import { EvmPage } from '../features/dashboards/EvmPage.tsx';
+import { KpisPage } from '../features/dashboards/KpisPage.tsx';
+import { PortfolioDashboardPage } from '../features/dashboards/PortfolioDashboardPage.tsx';
+import { ScorecardPage } from '../features/dashboards/ScorecardPage.tsx';
+import { ReportSchedulesPage } from '../features/delivery/ReportSchedulesPage.tsx';
 import { ClearinghousePage } from '../features/documents/ClearinghousePage.tsx';
+import { PortfolioForecastPage } from '../features/forecast/PortfolioForecastPage.tsx';
 import { GateReviewsPage } from '../features/governance/GateReviewsPage.tsx';
+import { HealthRulesPage } from '../features/governance/HealthRulesPage.tsx';
 import { LifecycleTemplatesPage } from '../features/governance/LifecycleTemplatesPage.tsx';
 import { PoliciesPage } from '../features/governance/PoliciesPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { NotFoundPage } from '../features/home/NotFoundPage.tsx';
+import { NotificationsPage } from '../features/notifications/NotificationsPage.tsx';
 import { OrganisationPage } from '../features/org/OrganisationPage.tsx';
 import { ProposalCreatePage } from '../features/portfolio/proposals/ProposalCreatePage.tsx';
 import { ProposalDetailPage } from '../features/portfolio/proposals/ProposalDetailPage.tsx';
@@ -32,6 +40,7 @@ import { GovernanceSettingsPage } from '../features/raid/GovernanceSettingsPage.
 import { IssuesPage } from '../features/raid/IssuesPage.tsx';
 import { RiskDetailPage } from '../features/raid/RiskDetailPage.tsx';
 import { RiskRegisterPage } from '../features/raid/RiskRegisterPage.tsx';
+import { PortfolioPackPage } from '../features/reports/PortfolioPackPage.tsx';
 import { AvailabilityPage } from '../features/resources/AvailabilityPage.tsx';
 import { CapacityPage } from '../features/resources/CapacityPage.tsx';
 import { ResourceDetailPage } from '../features/resources/ResourceDetailPage.tsx';
@@ -97,6 +106,7 @@ export function createAppRouter() {
         { path: 'gate-reviews', element: <GateReviewsPage /> },
         { path: 'governance/templates', element: <LifecycleTemplatesPage /> },
         { path: 'governance/policies', element: <PoliciesPage /> },
+        { path: 'governance/health-rules', element: <HealthRulesPage /> },
         { path: 'governance/standards', element: <StandardsPage /> },
         { path: 'governance/standards/:id', element: <StandardPage /> },
         { path: 'governance/checklist', element: <ChecklistPage /> },
@@ -106,6 +116,14 @@ export function createAppRouter() {
         { path: 'audits/:id', element: <AuditDetailPage /> },
         { path: 'compliance', element: <CompliancePage /> },
         { path: 'reporting/status', element: <StatusOverviewPage /> },
+        { path: 'reporting/forecast', element: <PortfolioForecastPage /> },
+        { path: 'dashboards/portfolio', element: <PortfolioDashboardPage /> },
+        { path: 'dashboards/scorecard', element: <ScorecardPage /> },
+        { path: 'dashboards/kpis', element: <KpisPage /> },
+        { path: 'dashboards/evm', element: <EvmPage /> },
+        { path: 'reporting/pack', element: <PortfolioPackPage /> },
+        { path: 'reporting/schedules', element: <ReportSchedulesPage /> },
+        { path: 'notifications', element: <NotificationsPage /> },
         { path: 'status-reports/:id', element: <StatusReportPage /> },
         { path: 'documents', element: <ClearinghousePage /> },
         {

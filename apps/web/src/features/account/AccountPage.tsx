@@ -2,6 +2,7 @@ import { ROLE_LABELS } from '@baton/core';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useSignedInSession } from '../../app/session-context.ts';
 import { Card } from '../../design/Card.tsx';
+import { CalendarFeedCard } from '../delivery/CalendarFeedCard.tsx';
 import { ApiTokensCard } from './ApiTokensCard.tsx';
 import { ChangePasswordCard } from './ChangePasswordCard.tsx';
 
@@ -38,6 +39,7 @@ export function AccountPage() {
         </Card>
         <ChangePasswordCard />
         <ApiTokensCard />
+        <CalendarFeedCard />
       </div>
     </div>
   );

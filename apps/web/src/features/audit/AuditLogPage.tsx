@@ -1,11 +1,13 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { collectPages, exportFileName, MAX_PAGE_SIZE } from '../../api/exports.ts';
 import { fetchJournal } from '../../api/projects.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { Badge } from '../../design/Badge.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { formatDateTime } from '../../design/format.ts';
 import { Pagination } from '../../design/Pagination.tsx';
 import { SkeletonRows } from '../../design/Skeleton.tsx';
@@ -13,6 +15,7 @@ import { Table } from '../../design/Table.tsx';
 import { expandChanges, labelOfField } from '../projects/field-labels.ts';
 import { JournalChanges } from '../projects/ProjectHistory.tsx';
 import { useNameLookup } from '../projects/use-name-lookup.ts';
+import { journalExportColumns, journalExportRow } from './journal-export.ts';
 
 const ENTITY_LABELS: Record<string, string> = {
   project: 'Project',
@@ -44,7 +47,23 @@ export function AuditLogPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Audit log" subtitle="Every change to the organisation’s records, newest first." />
+      <PageHeader
+        title="Audit log"
+        subtitle="Every change to the organisation’s records, newest first."
+        actions={
+          <ExportButtons
+            fileName={exportFileName('audit-log')}
+            what="the audit log"
+            columns={journalExportColumns()}
+            disabled={(query.data?.total ?? 0) === 0}
+            rows={async () => {
+              // The whole log, newest first (up to the export's 100,000 rows).
+              const all = await collectPages((p, size) => fetchJournal(p, size), MAX_PAGE_SIZE);
+              return all.map((e) => journalExportRow(e, lookup, ENTITY_LABELS));
+            }}
+          />
+        }
+      />
       <Card flush as="div">
         {query.isError ? (
           <ErrorState

@@ -12,6 +12,7 @@ import {
   listFindings,
   SEVERITY_LABELS,
 } from '../../api/audits.ts';
+import { exportFileName } from '../../api/exports.ts';
 import { listProjects } from '../../api/projects.ts';
 import { useOrgUnits } from '../../api/queries.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -23,6 +24,7 @@ import { Card } from '../../design/Card.tsx';
 import { Dialog } from '../../design/Dialog.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { Field } from '../../design/Field.tsx';
 import { formatDate } from '../../design/format.ts';
 import { Input } from '../../design/Input.tsx';
@@ -33,6 +35,12 @@ import { TabPanel, Tabs } from '../../design/Tabs.tsx';
 import { Textarea } from '../../design/Textarea.tsx';
 import { orgUnitOptions } from '../projects/org-options.ts';
 import { problemText } from '../raid/raid-problems.ts';
+import {
+  auditExportColumns,
+  auditExportRow,
+  findingExportColumns,
+  findingExportRow,
+} from './audit-export.ts';
 
 type View = 'upcoming' | 'running' | 'done' | 'findings';
 const VIEW_STATUSES: Record<Exclude<View, 'findings'>, string> = {
@@ -265,17 +273,42 @@ export function AuditsPage() {
   });
   const setView = (v: View) => setParams(v === 'running' ? {} : { view: v });
   const q = view === 'findings' ? findingsQuery : auditsQuery;
+  const findings = findingsQuery.data?.items ?? [];
+  const audits = auditsQuery.data?.items ?? [];
+  const exported =
+    view === 'findings'
+      ? {
+          fileName: overdueOnly ? 'corrective-actions-overdue' : 'corrective-actions',
+          what: 'corrective actions',
+          columns: findingExportColumns(),
+          rows: findings.map(findingExportRow),
+        }
+      : {
+          fileName: `audits-${view}`,
+          what: 'audits',
+          columns: auditExportColumns(),
+          rows: audits.map(auditExportRow),
+        };
   return (
     <div className="page">
       <PageHeader
         title="Audits and reviews"
         subtitle="Audits and peer reviews of projects and of units’ practice, their findings and the corrective actions that close them."
         actions={
-          can('governance.manage') ? (
-            <Button variant="primary" onClick={() => setScheduling(true)}>
-              Schedule an audit
-            </Button>
-          ) : undefined
+          <>
+            <ExportButtons
+              fileName={exportFileName(exported.fileName)}
+              what={exported.what}
+              columns={exported.columns}
+              rows={exported.rows}
+              disabled={exported.rows.length === 0}
+            />
+            {can('governance.manage') ? (
+              <Button variant="primary" onClick={() => setScheduling(true)}>
+                Schedule an audit
+              </Button>
+            ) : null}
+          </>
         }
       />
       <Tabs

@@ -1,12 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { type ComplianceProject, complianceKeys, fetchCompliance } from '../../api/compliance.ts';
+import { exportFileName } from '../../api/exports.ts';
 import { useOrgUnits } from '../../api/queries.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { Badge, type BadgeTone } from '../../design/Badge.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { Field } from '../../design/Field.tsx';
 import { formatDate } from '../../design/format.ts';
 import { Select } from '../../design/Select.tsx';
@@ -14,6 +16,7 @@ import { LoadingState } from '../../design/Spinner.tsx';
 import { StatusBadge } from '../../design/StatusBadge.tsx';
 import { Table } from '../../design/Table.tsx';
 import { orgUnitOptions } from '../projects/org-options.ts';
+import { complianceExportColumns, complianceExportRow } from './compliance-export.ts';
 import './compliance.css';
 
 /** Green from 90, amber from 60, red below: the score's band, always shown with the number. */
@@ -64,6 +67,15 @@ export function CompliancePage() {
       <PageHeader
         title="Compliance"
         subtitle="Running projects checked against the PMO’s standards, from what Baton records: the share of the rules that apply to each project that it meets."
+        actions={
+          <ExportButtons
+            fileName={exportFileName('compliance')}
+            what="the compliance matrix"
+            columns={complianceExportColumns(data?.rules ?? [])}
+            rows={(data?.projects ?? []).map((p) => complianceExportRow(p, data?.rules ?? []))}
+            disabled={!data || data.projects.length === 0}
+          />
+        }
       />
       <div className="stack">
         <section className="filter-bar" aria-label="Compliance filter">

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
+import { exportFileName } from '../../api/exports.ts';
 import { governanceKeys, listGateReviews } from '../../api/governance.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useSession } from '../../app/session-context.ts';
@@ -7,9 +8,11 @@ import { ButtonLink } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { formatDateTime, formatRelative } from '../../design/format.ts';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { Table } from '../../design/Table.tsx';
+import { gateQueueExportColumns, gateQueueExportRow } from './gate-export.ts';
 import { projectStatusLabel } from './lifecycle-model.ts';
 import { plural } from './template-model.ts';
 import './governance.css';
@@ -28,6 +31,15 @@ export function GateReviewsPage() {
       <PageHeader
         title="Gate reviews"
         subtitle="Stage gates submitted for review and waiting for a decision: go, hold, recycle or kill."
+        actions={
+          <ExportButtons
+            fileName={exportFileName('gate-reviews')}
+            what="gate reviews"
+            columns={gateQueueExportColumns()}
+            rows={items.map(gateQueueExportRow)}
+            disabled={items.length === 0}
+          />
+        }
       />
       <Card flush as="div">
         {query.isPending ? (

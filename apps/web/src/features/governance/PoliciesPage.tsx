@@ -1,24 +1,20 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { fetchUnitPolicy, policyKeys, type UnitPolicy, updateUnitPolicy } from '../../api/governance.ts';
-import { useOrgUnits } from '../../api/queries.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useSession } from '../../app/session-context.ts';
 import { Alert } from '../../design/Alert.tsx';
 import { Badge } from '../../design/Badge.tsx';
 import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
-import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
-import { Field } from '../../design/Field.tsx';
 import { Input } from '../../design/Input.tsx';
 import { Select } from '../../design/Select.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { Table } from '../../design/Table.tsx';
 import { useToast } from '../../design/Toast.tsx';
-import { orgUnitOptions } from '../projects/org-options.ts';
 import { problemText } from '../raid/raid-problems.ts';
+import { OrgUnitScope } from './OrgUnitScope.tsx';
 import { draftOf, formatValue, type PolicyDraftRow, toBody, validateDraft } from './policy-model.ts';
 import './governance.css';
 
@@ -165,58 +161,30 @@ function PolicyEditor({ policy, canEdit }: { policy: UnitPolicy; canEdit: boolea
   );
 }
 
+/** One unit's policy, loaded. */
+function UnitPolicyView({ unitId }: { unitId: string }) {
+  const { can } = useSession();
+  const policy = useQuery({
+    queryKey: policyKeys.unit(unitId),
+    queryFn: ({ signal }) => fetchUnitPolicy(unitId, signal),
+  });
+  if (policy.isPending) return <LoadingState label="Loading the policy…" />;
+  if (policy.isError)
+    return (
+      <ErrorState error={policy.error} title="Could not load the policy" onRetry={() => policy.refetch()} />
+    );
+  return <PolicyEditor key={policy.data.orgUnitId} policy={policy.data} canEdit={can('governance.manage')} />;
+}
+
 /** PMO policies: what each org unit sets for everything beneath it, and what is in force there. */
 export function PoliciesPage() {
-  const { can } = useSession();
-  const [params, setParams] = useSearchParams();
-  const units = useOrgUnits();
-  const root = units.data?.find((u) => u.parentId === null);
-  const unitId = params.get('unit') ?? root?.id ?? null;
-  const policy = useQuery({
-    queryKey: policyKeys.unit(unitId ?? ''),
-    queryFn: ({ signal }) => fetchUnitPolicy(unitId as string, signal),
-    enabled: unitId !== null,
-  });
   return (
     <div className="page">
       <PageHeader
         title="PMO policies"
         subtitle="Settings an org unit’s PMO sets for every unit and project beneath it. A unit below may always tighten a setting; it may relax one only where the unit above marked it overridable."
       />
-      <div className="stack">
-        <section className="filter-bar" aria-label="Whose policy">
-          <Field label="Org unit" className="filter-bar__item">
-            <Select
-              value={unitId ?? ''}
-              options={orgUnitOptions(units.data ?? [])}
-              onChange={(e) => setParams({ unit: e.target.value })}
-            />
-          </Field>
-        </section>
-        {units.isPending || (unitId && policy.isPending) ? (
-          <LoadingState label="Loading the policy…" />
-        ) : units.isError ? (
-          <ErrorState
-            error={units.error}
-            title="Could not load the org units"
-            onRetry={() => units.refetch()}
-          />
-        ) : !unitId ? (
-          <Card>
-            <EmptyState title="No org units yet">
-              Create the enterprise PMO under Organisation first.
-            </EmptyState>
-          </Card>
-        ) : policy.isError ? (
-          <ErrorState
-            error={policy.error}
-            title="Could not load the policy"
-            onRetry={() => policy.refetch()}
-          />
-        ) : policy.data ? (
-          <PolicyEditor key={policy.data.orgUnitId} policy={policy.data} canEdit={can('governance.manage')} />
-        ) : null}
-      </div>
+      <OrgUnitScope label="Whose policy">{(unitId) => <UnitPolicyView unitId={unitId} />}</OrgUnitScope>
     </div>
   );
 }

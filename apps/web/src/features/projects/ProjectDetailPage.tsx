@@ -10,7 +10,9 @@ import { ErrorState } from '../../design/ErrorState.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { StatusBadge } from '../../design/StatusBadge.tsx';
 import { TabPanel, Tabs } from '../../design/Tabs.tsx';
+import { ProjectEvmTab } from '../dashboards/ProjectEvmTab.tsx';
 import { ProjectDocumentsTab } from '../documents/ProjectDocumentsTab.tsx';
+import { ProjectForecastTab } from '../forecast/ProjectForecastTab.tsx';
 import { ProjectLifecycleTab } from '../governance/ProjectLifecycleTab.tsx';
 import { ProjectQualityTab } from '../quality/ProjectQualityTab.tsx';
 import { ProjectChangesTab } from '../raid/ProjectChangesTab.tsx';
@@ -33,6 +35,8 @@ type TabId =
   | 'quality'
   | 'compliance'
   | 'status'
+  | 'evm'
+  | 'forecast'
   | 'raid'
   | 'changes'
   | 'edit'
@@ -56,6 +60,8 @@ export function ProjectDetailPage() {
               requested === 'quality' ||
               requested === 'compliance' ||
               requested === 'status' ||
+              requested === 'evm' ||
+              requested === 'forecast' ||
               requested === 'raid' ||
               requested === 'changes'
             ? requested
@@ -68,6 +74,7 @@ export function ProjectDetailPage() {
     else p.set('tab', next);
     if (next !== 'schedule') for (const key of ['zoom', 'view', 'baseline']) p.delete(key);
     if (next !== 'status') p.delete('period');
+    if (next !== 'forecast') for (const key of ['iterations', 'seed']) p.delete(key);
     setParams(p, { replace: false });
   };
 
@@ -106,6 +113,8 @@ export function ProjectDetailPage() {
     { id: 'quality', label: 'Quality' },
     { id: 'compliance', label: 'Compliance' },
     { id: 'status', label: 'Status' },
+    { id: 'evm', label: 'Earned value' },
+    { id: 'forecast', label: 'Forecast' },
     { id: 'raid', label: 'RAID' },
     { id: 'changes', label: 'Changes' },
     ...(canEdit ? [{ id: 'edit' as const, label: 'Edit' }] : []),
@@ -148,6 +157,8 @@ export function ProjectDetailPage() {
         {tab === 'quality' && <ProjectQualityTab key={project.id} project={project} />}
         {tab === 'compliance' && <ProjectComplianceTab key={project.id} project={project} />}
         {tab === 'status' && <ProjectStatusTab key={project.id} project={project} />}
+        {tab === 'evm' && <ProjectEvmTab key={project.id} project={project} />}
+        {tab === 'forecast' && <ProjectForecastTab key={project.id} project={project} />}
         {tab === 'raid' && <ProjectRaidTab key={project.id} project={project} />}
         {tab === 'changes' && <ProjectChangesTab key={project.id} project={project} />}
         {tab === 'edit' && (

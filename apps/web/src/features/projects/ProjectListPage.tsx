@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
+import { collectPages, exportFileName, MAX_PAGE_SIZE } from '../../api/exports.ts';
 import { fetchProjectSummary, listProjects, projectKeys } from '../../api/projects.ts';
 import { useOrgUnits, usePortfolios, usePrograms } from '../../api/queries.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -9,11 +10,13 @@ import { Button, ButtonLink } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { formatNumber } from '../../design/format.ts';
 import { Pagination } from '../../design/Pagination.tsx';
 import { applyListChange, hasFilters, readListState, toFilters, toListParams } from './list-params.ts';
 import { ProjectFilterBar } from './ProjectFilterBar.tsx';
 import { ProjectTable } from './ProjectTable.tsx';
+import { projectExportColumns, projectExportRow } from './project-export.ts';
 import { StatusChips } from './StatusChips.tsx';
 
 export function ProjectListPage() {
@@ -72,11 +75,28 @@ export function ProjectListPage() {
             : 'Every project you can see, across the PMO hierarchy.'
         }
         actions={
-          can('project.create') ? (
-            <ButtonLink to={newProjectUrl} variant="primary">
-              <span aria-hidden="true">+</span> New project
-            </ButtonLink>
-          ) : null
+          <>
+            <ExportButtons
+              fileName={exportFileName('projects')}
+              what="projects"
+              columns={projectExportColumns()}
+              disabled={total === 0}
+              rows={async () => {
+                // Every page of the filtered, sorted list, not only the page on screen.
+                const filtered = { ...toFilters(state), sort: state.sort };
+                const all = await collectPages(
+                  (page, pageSize) => listProjects({ ...filtered, page, pageSize }),
+                  MAX_PAGE_SIZE,
+                );
+                return all.map(projectExportRow);
+              }}
+            />
+            {can('project.create') ? (
+              <ButtonLink to={newProjectUrl} variant="primary">
+                <span aria-hidden="true">+</span> New project
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <div className="stack">

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { collectPages, exportFileName, MAX_PAGE_SIZE } from '../../api/exports.ts';
 import {
   type Lesson,
   type LessonCategory,
@@ -15,6 +16,7 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { formatDate } from '../../design/format.ts';
 import { Input } from '../../design/Input.tsx';
 import { Pagination } from '../../design/Pagination.tsx';
@@ -22,6 +24,7 @@ import { Select } from '../../design/Select.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { useProjectChoices } from '../raid/raid-queries.ts';
 import { LessonDialog } from './LessonDialog.tsx';
+import { lessonExportColumns, lessonExportRow } from './quality-export.ts';
 import {
   hasLessonFilters,
   LESSON_CATEGORY_LIST,
@@ -217,11 +220,27 @@ export function LessonsPage() {
         title="Lessons learned"
         subtitle="What projects learned — to keep doing and to improve — searchable across every project you may see."
         actions={
-          can('project.update') ? (
-            <Button variant="primary" onClick={() => setAdding(true)}>
-              <span aria-hidden="true">+</span> Add lesson
-            </Button>
-          ) : null
+          <>
+            <ExportButtons
+              fileName={exportFileName('lessons')}
+              what="lessons"
+              columns={lessonExportColumns()}
+              disabled={(list.data?.total ?? 0) === 0}
+              rows={async () => {
+                // Every page of the search, not only the page on screen.
+                const all = await collectPages(
+                  (page, pageSize) => listLessons({ ...query, page, pageSize }),
+                  MAX_PAGE_SIZE,
+                );
+                return all.map(lessonExportRow);
+              }}
+            />
+            {can('project.update') ? (
+              <Button variant="primary" onClick={() => setAdding(true)}>
+                <span aria-hidden="true">+</span> Add lesson
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="stack">

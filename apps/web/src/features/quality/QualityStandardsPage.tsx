@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { exportFileName } from '../../api/exports.ts';
 import { listStandards, type QualityStandard, qualityKeys, updateStandard } from '../../api/quality.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useSession } from '../../app/session-context.ts';
@@ -9,9 +10,11 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { useToast } from '../../design/Toast.tsx';
 import { problemText } from '../raid/raid-problems.ts';
+import { standardExportColumns, standardExportRows } from './quality-export.ts';
 import { deliverableTypesOf, humanise, standardsByType } from './quality-model.ts';
 import { StandardDialog } from './StandardDialog.tsx';
 import './quality.css';
@@ -99,11 +102,20 @@ export function QualityStandardsPage() {
         title="Quality standards"
         subtitle="What each type of deliverable must meet. A unit’s standard adds to those above it; nothing of a parent’s is removed."
         actions={
-          mayManage ? (
-            <Button variant="primary" onClick={() => setEditing('new')}>
-              <span aria-hidden="true">+</span> New standard
-            </Button>
-          ) : null
+          <>
+            <ExportButtons
+              fileName={exportFileName('quality-standards')}
+              what="quality standards"
+              columns={standardExportColumns()}
+              rows={standardsByType(items).flatMap(([, list]) => list.flatMap(standardExportRows))}
+              disabled={items.length === 0}
+            />
+            {mayManage ? (
+              <Button variant="primary" onClick={() => setEditing('new')}>
+                <span aria-hidden="true">+</span> New standard
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="stack">

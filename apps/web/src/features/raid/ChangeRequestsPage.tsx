@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { exportFileName } from '../../api/exports.ts';
 import { type ChangeListParams, type ChangeRequest, listChangeRequests, raidKeys } from '../../api/raid.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useSession } from '../../app/session-context.ts';
@@ -8,12 +9,14 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { Select } from '../../design/Select.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { TabPanel, Tabs } from '../../design/Tabs.tsx';
 import { ChangeDecideDialog, ChangeRequestDialog } from './ChangeDialogs.tsx';
 import { ChangeTable } from './ChangeTable.tsx';
 import { splitQueue } from './change-model.ts';
+import { changeExportColumns, changeExportRow } from './raid-export.ts';
 import { CHANGE_LEVEL_LABELS, plural } from './raid-model.ts';
 import './raid.css';
 
@@ -56,11 +59,22 @@ export function ChangeRequestsPage() {
         title="Change requests"
         subtitle="Changes to scope, cost, schedule or benefits, routed by the PMO’s thresholds to the project manager or the change board."
         actions={
-          can('project.update') ? (
-            <Button variant="primary" onClick={() => setSubmitting(true)}>
-              <span aria-hidden="true">+</span> Submit a change
-            </Button>
-          ) : null
+          <>
+            <ExportButtons
+              fileName={exportFileName(
+                view === 'queue' ? 'change-requests-waiting' : 'change-requests-decided',
+              )}
+              what="change requests"
+              columns={changeExportColumns()}
+              rows={items.map(changeExportRow)}
+              disabled={items.length === 0}
+            />
+            {can('project.update') ? (
+              <Button variant="primary" onClick={() => setSubmitting(true)}>
+                <span aria-hidden="true">+</span> Submit a change
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="stack">

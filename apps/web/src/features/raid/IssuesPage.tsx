@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { exportFileName } from '../../api/exports.ts';
 import { usePortfolios } from '../../api/queries.ts';
 import { type IssueListParams, listIssues, raidKeys } from '../../api/raid.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
@@ -9,11 +10,13 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { Select } from '../../design/Select.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { TabPanel, Tabs } from '../../design/Tabs.tsx';
 import { IssueDialog } from './IssueDialogs.tsx';
 import { type IssueAction, IssueActionDialog, IssueTable } from './IssueTable.tsx';
+import { issueExportColumns, issueExportRow } from './raid-export.ts';
 import { plural } from './raid-model.ts';
 import './raid.css';
 
@@ -59,11 +62,20 @@ export function IssuesPage() {
         title="Issues"
         subtitle="What is going wrong now on the projects, and what was raised to the portfolios to act on."
         actions={
-          mayEdit ? (
-            <Button variant="primary" onClick={() => setLogging(true)}>
-              <span aria-hidden="true">+</span> Log an issue
-            </Button>
-          ) : null
+          <>
+            <ExportButtons
+              fileName={exportFileName(view === 'escalated' ? 'issues-escalated' : 'issues-open')}
+              what="issues"
+              columns={issueExportColumns()}
+              rows={items.map(issueExportRow)}
+              disabled={items.length === 0}
+            />
+            {mayEdit ? (
+              <Button variant="primary" onClick={() => setLogging(true)}>
+                <span aria-hidden="true">+</span> Log an issue
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="stack">

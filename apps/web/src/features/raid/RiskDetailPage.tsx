@@ -264,6 +264,37 @@ function RiskEditor({ risk, matrix }: { risk: Risk; matrix: RiskMatrixSettings }
                       matrix={matrix}
                     />
                   </div>
+                  <div className="grid-3 raid-rating-row">
+                    <Field
+                      label="Schedule impact (working days)"
+                      error={errors.scheduleImpactDays}
+                      hint="The slip if it occurs, for forecasts"
+                    >
+                      <Input
+                        inputMode="numeric"
+                        value={draft.scheduleImpactDays}
+                        onChange={(e) => set({ scheduleImpactDays: e.target.value })}
+                      />
+                    </Field>
+                    <Field label="Cost impact" error={errors.costImpactMinor} hint="The cost if it occurs">
+                      <Input
+                        inputMode="decimal"
+                        value={draft.costImpact}
+                        onChange={(e) => set({ costImpact: e.target.value })}
+                      />
+                    </Field>
+                    <Field
+                      label="Probability %"
+                      error={errors.probabilityPercent}
+                      hint="Empty: taken from the probability rating"
+                    >
+                      <Input
+                        inputMode="numeric"
+                        value={draft.probabilityPercent}
+                        onChange={(e) => set({ probabilityPercent: e.target.value })}
+                      />
+                    </Field>
+                  </div>
                 </div>
               </Card>
               <Card title="Response">

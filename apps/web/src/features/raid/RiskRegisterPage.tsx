@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { exportFileName } from '../../api/exports.ts';
 import { fetchRiskSummary, listRisks, raidKeys } from '../../api/raid.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useSession } from '../../app/session-context.ts';
@@ -8,12 +9,14 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { NewRiskDialog } from './NewRiskDialog.tsx';
 import { RiskFilterBar } from './RiskFilterBar.tsx';
 import { RiskHeatMap } from './RiskHeatMap.tsx';
 import { RiskTable } from './RiskTable.tsx';
 import { RiskTrendChart } from './RiskTrendChart.tsx';
+import { riskExportColumns, riskExportRow } from './raid-export.ts';
 import { LEVEL_LABELS, levelOf, plural, ratingLabel } from './raid-model.ts';
 import { useRiskMatrix } from './raid-queries.ts';
 import {
@@ -67,11 +70,20 @@ export function RiskRegisterPage() {
         title="Risk register"
         subtitle="Every project’s risks and the risks shared at portfolios and org units, rated on the PMO’s probability × impact matrix."
         actions={
-          can('project.update') && matrix.data ? (
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              <span aria-hidden="true">+</span> New risk
-            </Button>
-          ) : null
+          <>
+            <ExportButtons
+              fileName={exportFileName('risks')}
+              what="risks"
+              columns={riskExportColumns()}
+              rows={items.map(riskExportRow)}
+              disabled={items.length === 0}
+            />
+            {can('project.update') && matrix.data ? (
+              <Button variant="primary" onClick={() => setCreating(true)}>
+                <span aria-hidden="true">+</span> New risk
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="stack">

@@ -137,7 +137,18 @@ export type RiskEditDraft = {
   trigger: string;
   status: RiskStatus;
   projectIds: string[];
+  /** Quantified impact for Monte Carlo forecasts: working days, cost in major units, chance in %. */
+  scheduleImpactDays: string;
+  costImpact: string;
+  probabilityPercent: string;
 };
+
+/** Minor units of a cost typed in major units (two decimals), or null when it is not a number ≥ 0. */
+export function parseCostImpact(text: string): number | null {
+  const t = text.trim().replace(/[\s,]/g, '');
+  if (!/^\d+(\.\d{1,2})?$/.test(t)) return null;
+  return Math.round(Number(t) * 100);
+}
 
 export function editDraftOf(r: Risk): RiskEditDraft {
   return {
@@ -156,6 +167,9 @@ export function editDraftOf(r: Risk): RiskEditDraft {
     trigger: r.trigger ?? '',
     status: r.status,
     projectIds: [...r.projectIds],
+    scheduleImpactDays: r.scheduleImpactDays === null ? '' : String(r.scheduleImpactDays),
+    costImpact: r.costImpactMinor === null ? '' : (r.costImpactMinor / 100).toFixed(2),
+    probabilityPercent: r.probabilityPercent === null ? '' : String(r.probabilityPercent),
   };
 }
 
@@ -178,6 +192,14 @@ export function validateRiskEdit(d: RiskEditDraft, size: number): RiskErrors {
     if (!a.title.trim()) e[`actions.${k}`] = 'Describe the action, or remove it.';
     else if (a.dueDate && !validDate(a.dueDate)) e[`actions.${k}`] = 'A due date such as 2027-03-31.';
   });
+  const days = d.scheduleImpactDays.trim();
+  if (days && !(/^\d+$/.test(days) && Number(days) <= 3650))
+    e.scheduleImpactDays = 'Whole working days from 0 to 3,650, or empty.';
+  if (d.costImpact.trim() && parseCostImpact(d.costImpact) === null)
+    e.costImpactMinor = 'An amount such as 25000 or 25000.50, or empty.';
+  const pct = d.probabilityPercent.trim();
+  if (pct && !(/^\d+$/.test(pct) && Number(pct) <= 100))
+    e.probabilityPercent = 'A whole percentage from 0 to 100, or empty (the rating then decides).';
   if (!RISK_STATUSES.includes(d.status)) e.status = 'Choose a status.';
   if (d.response && !RESPONSES.includes(d.response)) e.response = 'Choose a response.';
   return e;
@@ -228,6 +250,13 @@ export function toUpdateRisk(d: RiskEditDraft, r: Risk, size: number): UpdateRis
   const trigger = text(d.trigger, r.trigger);
   if (trigger !== undefined) body.trigger = trigger;
   if (d.status !== r.status) body.status = d.status;
+  const whole = (v: string) => (v.trim() === '' ? null : Number(v.trim()));
+  if (whole(d.scheduleImpactDays) !== r.scheduleImpactDays)
+    body.scheduleImpactDays = whole(d.scheduleImpactDays);
+  const cost = d.costImpact.trim() === '' ? null : parseCostImpact(d.costImpact);
+  if (cost !== r.costImpactMinor) body.costImpactMinor = cost;
+  if (whole(d.probabilityPercent) !== r.probabilityPercent)
+    body.probabilityPercent = whole(d.probabilityPercent);
   if (r.scope !== 'project') {
     const before = [...r.projectIds].sort().join();
     const after = [...new Set(d.projectIds)].sort().join();

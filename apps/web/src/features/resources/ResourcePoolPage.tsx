@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { collectPages, exportFileName, MAX_PAGE_SIZE } from '../../api/exports.ts';
 import { listResources, RESOURCE_EXPORT_URL, resourceKeys } from '../../api/resources.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { useSession } from '../../app/session-context.ts';
@@ -8,6 +9,7 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { formatNumber } from '../../design/format.ts';
 import { Pagination } from '../../design/Pagination.tsx';
 import { ImportResourcesDialog } from './ImportResourcesDialog.tsx';
@@ -21,6 +23,7 @@ import {
   toPoolParams,
 } from './pool-params.ts';
 import { ResourceTable } from './ResourceTable.tsx';
+import { resourceExportColumns, resourceExportRow } from './resource-export.ts';
 import './resources.css';
 
 /** The shared pool: every person and generic role, with their capacity, skills and rate. */
@@ -52,8 +55,23 @@ export function ResourcePoolPage() {
         }
         actions={
           <>
+            <ExportButtons
+              fileName={exportFileName('resources')}
+              what="resources"
+              columns={resourceExportColumns()}
+              disabled={total === 0}
+              rows={async () => {
+                // Every page of the filtered pool, not only the page on screen.
+                const all = await collectPages(
+                  (page, pageSize) => listResources({ ...query, page, pageSize }),
+                  MAX_PAGE_SIZE,
+                );
+                return all.map(resourceExportRow);
+              }}
+            />
+            {/* The whole pool in the columns Import reads, for a round trip through a spreadsheet. */}
             <a className="b-button b-button--secondary" href={RESOURCE_EXPORT_URL} download>
-              Export CSV
+              Export for import
             </a>
             {canManage && <Button onClick={() => setDialog('import')}>Import…</Button>}
             {canManage && (

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { describeError } from '../../api/client.ts';
+import { exportFileName } from '../../api/exports.ts';
 import {
   fetchCandidates,
   fillStaffingRequest,
@@ -14,11 +15,13 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { formatDate } from '../../design/format.ts';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { Table } from '../../design/Table.tsx';
 import { useToast } from '../../design/Toast.tsx';
 import { AvailabilityResults } from './AvailabilityResults.tsx';
+import { staffingExportColumns, staffingExportRow } from './resource-export.ts';
 import './resources.css';
 
 function Candidates({ request, onFilled }: { request: StaffingRequest; onFilled: () => void }) {
@@ -89,7 +92,19 @@ export function StaffingPage() {
 
   return (
     <div className="page">
-      <PageHeader title="Staffing" subtitle="Open requests for people, across every project." />
+      <PageHeader
+        title="Staffing"
+        subtitle="Open requests for people, across every project."
+        actions={
+          <ExportButtons
+            fileName={exportFileName('staffing-requests')}
+            what="staffing requests"
+            columns={staffingExportColumns()}
+            rows={items.map(staffingExportRow)}
+            disabled={items.length === 0}
+          />
+        }
+      />
       <div className="stack">
         <Card flush as="div">
           {query.isPending ? (

@@ -57,6 +57,8 @@ const LINK_TYPES: { value: LinkType; label: string }[] = [
 type Form = {
   name: string;
   duration: string;
+  optimistic: string;
+  pessimistic: string;
   milestone: boolean;
   percent: string;
   constraintType: ConstraintType;
@@ -71,6 +73,8 @@ function formOf(task: Task, mpd: number): Form {
   return {
     name: task.name,
     duration: formatDays(task.durationMinutes, mpd),
+    optimistic: task.optimisticMinutes === null ? '' : formatDays(task.optimisticMinutes, mpd),
+    pessimistic: task.pessimisticMinutes === null ? '' : formatDays(task.pessimisticMinutes, mpd),
     milestone: task.milestone,
     percent: String(task.percentComplete),
     constraintType: task.constraintType,
@@ -116,6 +120,20 @@ export function TaskDialog({
       const minutes = parseDuration(form.duration, mpd);
       if (minutes === null) found.duration = 'Write a duration such as 5, 2.5 d or 4 h.';
       else if (minutes !== task.durationMinutes) body.durationMinutes = minutes;
+      // Three-point estimate for forecasts: empty means "no spread on that side".
+      const three = (text: string) => (text.trim() === '' ? null : parseDuration(text, mpd));
+      const optimistic = three(form.optimistic);
+      const pessimistic = three(form.pessimistic);
+      if (form.optimistic.trim() !== '' && optimistic === null)
+        found.optimistic = 'Write a duration, or leave it empty.';
+      else if (optimistic !== null && minutes !== null && optimistic > minutes)
+        found.optimistic = 'Must not be longer than the duration.';
+      else if (optimistic !== task.optimisticMinutes) body.optimisticMinutes = optimistic;
+      if (form.pessimistic.trim() !== '' && pessimistic === null)
+        found.pessimistic = 'Write a duration, or leave it empty.';
+      else if (pessimistic !== null && minutes !== null && pessimistic < minutes)
+        found.pessimistic = 'Must not be shorter than the duration.';
+      else if (pessimistic !== task.pessimisticMinutes) body.pessimisticMinutes = pessimistic;
       const pct = Number(form.percent);
       if (!Number.isInteger(pct) || pct < 0 || pct > 100) found.percent = 'A whole number from 0 to 100.';
       else if (pct !== task.percentComplete) body.percentComplete = pct;
@@ -192,6 +210,32 @@ export function TaskDialog({
               value={form.duration}
               disabled={rolledUp}
               onChange={(e) => set('duration', e.target.value)}
+            />
+          </Field>
+          <Field
+            label="Optimistic duration"
+            error={errors.optimistic}
+            hint={
+              rolledUp ? 'Rolled up from the subtasks.' : 'Best case, for forecasts; empty: as the duration.'
+            }
+          >
+            <Input
+              value={form.optimistic}
+              disabled={rolledUp}
+              onChange={(e) => set('optimistic', e.target.value)}
+            />
+          </Field>
+          <Field
+            label="Pessimistic duration"
+            error={errors.pessimistic}
+            hint={
+              rolledUp ? 'Rolled up from the subtasks.' : 'Worst case, for forecasts; empty: as the duration.'
+            }
+          >
+            <Input
+              value={form.pessimistic}
+              disabled={rolledUp}
+              onChange={(e) => set('pessimistic', e.target.value)}
             />
           </Field>
           <Field label="% complete" error={errors.percent}>

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { complianceKeys } from '../../api/compliance.ts';
+import { exportFileName } from '../../api/exports.ts';
 import {
   type ComplianceItem,
   fetchStandardsAt,
@@ -17,6 +18,7 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { Field } from '../../design/Field.tsx';
 import { formatDate } from '../../design/format.ts';
 import { Select } from '../../design/Select.tsx';
@@ -25,6 +27,7 @@ import { Table } from '../../design/Table.tsx';
 import { useToast } from '../../design/Toast.tsx';
 import { orgUnitOptions } from '../projects/org-options.ts';
 import { problemText } from '../raid/raid-problems.ts';
+import { checklistExportColumns, checklistExportRow } from './checklist-export.ts';
 import { ItemDialog, WaiveDialog } from './ItemDialogs.tsx';
 import { itemActionsFor, sortItems } from './standards-model.ts';
 import { useUnitParam } from './use-unit-param.ts';
@@ -240,17 +243,36 @@ export function ChecklistPage() {
   const { units, unitId, unit, setUnit, params, setParam } = useUnitParam();
   const includeRetired = params.get('retired') === 'true';
   const [adding, setAdding] = useState(false);
+  const client = useQueryClient();
+  // The checklist the unit's card shows, from the cache when it is loaded.
+  const exportRows = async () => {
+    if (!unitId) return [];
+    const data = await client.fetchQuery({
+      queryKey: standardKeys.itemList(unitId, includeRetired),
+      queryFn: ({ signal }) => listComplianceItems(unitId, includeRetired, signal),
+    });
+    return sortItems(data.items).map((i) => checklistExportRow(i, data.orgUnitName));
+  };
   return (
     <div className="page">
       <PageHeader
         title="Compliance checklist"
         subtitle="What projects attest by hand. An item applies beneath its unit; a unit below may waive one left overridable."
         actions={
-          canManage && unit ? (
-            <Button variant="primary" onClick={() => setAdding(true)}>
-              <span aria-hidden="true">+</span> Add item
-            </Button>
-          ) : null
+          <>
+            <ExportButtons
+              fileName={exportFileName('compliance-checklist')}
+              what="the compliance checklist"
+              columns={checklistExportColumns()}
+              rows={exportRows}
+              disabled={!unitId}
+            />
+            {canManage && unit ? (
+              <Button variant="primary" onClick={() => setAdding(true)}>
+                <span aria-hidden="true">+</span> Add item
+              </Button>
+            ) : null}
+          </>
         }
       />
       <div className="stack">

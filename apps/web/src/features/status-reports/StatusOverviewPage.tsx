@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { exportFileName } from '../../api/exports.ts';
 import { useOrgUnits } from '../../api/queries.ts';
 import {
   fetchReportingOverview,
@@ -12,6 +13,7 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { Field } from '../../design/Field.tsx';
 import { formatDate } from '../../design/format.ts';
 import { Input } from '../../design/Input.tsx';
@@ -20,6 +22,7 @@ import { LoadingState } from '../../design/Spinner.tsx';
 import { Table } from '../../design/Table.tsx';
 import { orgUnitOptions } from '../projects/org-options.ts';
 import { MismatchBadge, RagBadge, ReportStatusBadge } from './RagBadge.tsx';
+import { statusOverviewExportColumns, statusOverviewExportRow } from './status-overview-export.ts';
 import {
   filterRows,
   formatPeriod,
@@ -179,11 +182,22 @@ export function StatusOverviewPage() {
     else next.set(key, value);
     setParams(next, { replace: key === 'show' });
   };
+  // What the table shows: the chosen filter chip, those needing attention first.
+  const shownRows = data ? sortRows(filterRows(data.rows, show)) : [];
   return (
     <div className="page">
       <PageHeader
         title="Status reports"
         subtitle="Every executing project’s monthly report: whether it is in, and where the RAG it reports is better than what Baton computes from its figures."
+        actions={
+          <ExportButtons
+            fileName={exportFileName(`status-reports-${data?.period ?? 'period'}`)}
+            what="the status reports overview"
+            columns={statusOverviewExportColumns()}
+            rows={shownRows.map((r) => statusOverviewExportRow(r, data?.period ?? ''))}
+            disabled={shownRows.length === 0}
+          />
+        }
       />
       <div className="stack">
         <section className="filter-bar" aria-label="Which reports">

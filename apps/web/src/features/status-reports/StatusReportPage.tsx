@@ -26,6 +26,7 @@ import { ReviewCard } from './ReviewCard.tsx';
 import { dueText, formatPeriod, reportActions } from './status-report-model.ts';
 import './status-reports.css';
 import { DescriptionItem } from '../../design/DescriptionItem.tsx';
+import { StatusReportPdfButton } from '../reports/StatusReportPdfButton.tsx';
 
 function DetailsCard({ report }: { report: StatusReportDetail }) {
   return (
@@ -91,6 +92,7 @@ function ReportView({ report }: { report: StatusReportDetail }) {
           </span>
         }
         subtitle={`${report.projectName} · ${dueText(report)}`}
+        actions={<StatusReportPdfButton reportId={report.id} />}
       />
       <div className="stack">
         <MismatchBanner report={report} />

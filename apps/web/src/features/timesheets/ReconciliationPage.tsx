@@ -1,16 +1,19 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { exportFileName } from '../../api/exports.ts';
 import { fetchReconciliation, type ReconciliationParams, resourceKeys } from '../../api/resources.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { Badge } from '../../design/Badge.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { formatMoney } from '../../design/format.ts';
 import { Input } from '../../design/Input.tsx';
 import { Select } from '../../design/Select.tsx';
 import { SkeletonRows } from '../../design/Skeleton.tsx';
 import { Table } from '../../design/Table.tsx';
+import { reconciliationExportColumns, reconciliationExportRow } from '../resources/resource-export.ts';
 import { formatHours } from '../resources/utilisation.ts';
 import { addDays, isIsoDate, mondayOf, todayIso } from '../resources/week-dates.ts';
 import '../resources/resources.css';
@@ -52,6 +55,15 @@ export function ReconciliationPage() {
       <PageHeader
         title="Reconciliation"
         subtitle="Planned hours (allocations) against assigned hours (schedules) against actual hours (approved timesheets)."
+        actions={
+          <ExportButtons
+            fileName={exportFileName(`reconciliation-${q.from}-to-${q.to}`)}
+            what="the reconciliation"
+            columns={reconciliationExportColumns(q.groupBy)}
+            rows={rows.map(reconciliationExportRow)}
+            disabled={rows.length === 0}
+          />
+        }
       />
       <div className="stack">
         <section className="filter-bar" aria-label="Reconciliation filters">

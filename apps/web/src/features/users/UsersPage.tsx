@@ -2,6 +2,7 @@ import { ROLE_LABELS } from '@baton/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { collectPages, exportFileName, MAX_PAGE_SIZE } from '../../api/exports.ts';
 import { listUsers, userKeys } from '../../api/users.ts';
 import { PageHeader } from '../../app/PageHeader.tsx';
 import { Badge } from '../../design/Badge.tsx';
@@ -9,12 +10,14 @@ import { Button } from '../../design/Button.tsx';
 import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
+import { ExportButtons } from '../../design/ExportButtons.tsx';
 import { formatDate } from '../../design/format.ts';
 import { Input } from '../../design/Input.tsx';
 import { Pagination } from '../../design/Pagination.tsx';
 import { SkeletonRows } from '../../design/Skeleton.tsx';
 import { Table } from '../../design/Table.tsx';
 import { CreateUserDialog } from './CreateUserDialog.tsx';
+import { userExportColumns, userExportRow } from './user-export.ts';
 
 export function UsersPage() {
   const [params, setParams] = useSearchParams();
@@ -57,9 +60,25 @@ export function UsersPage() {
         title="Users & roles"
         subtitle="Who can sign in, and what each person may do where."
         actions={
-          <Button variant="primary" onClick={() => setCreating(true)}>
-            <span aria-hidden="true">+</span> New user
-          </Button>
+          <>
+            <ExportButtons
+              fileName={exportFileName('users')}
+              what="users"
+              columns={userExportColumns()}
+              disabled={(users.data?.total ?? 0) === 0}
+              rows={async () => {
+                // Every page of the search, not only the page on screen.
+                const all = await collectPages(
+                  (p, size) => listUsers({ ...(q ? { q } : {}), page: p, pageSize: size }),
+                  MAX_PAGE_SIZE,
+                );
+                return all.map(userExportRow);
+              }}
+            />
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              <span aria-hidden="true">+</span> New user
+            </Button>
+          </>
         }
       />
       <Card flush as="div">

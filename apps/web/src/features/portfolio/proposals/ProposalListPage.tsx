@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { exportFileName } from '../../../api/exports.ts';
 import { listProposals, type Proposal, type ProposalStatus, portfolioKeys } from '../../../api/portfolio.ts';
 import { PageHeader } from '../../../app/PageHeader.tsx';
 import { useSession } from '../../../app/session-context.ts';
@@ -8,12 +9,14 @@ import { Button, ButtonLink } from '../../../design/Button.tsx';
 import { Card } from '../../../design/Card.tsx';
 import { EmptyState } from '../../../design/EmptyState.tsx';
 import { ErrorState } from '../../../design/ErrorState.tsx';
+import { ExportButtons } from '../../../design/ExportButtons.tsx';
 import { formatMoney, formatMoneyCompact, formatNumber } from '../../../design/format.ts';
 import { Input } from '../../../design/Input.tsx';
 import { Select } from '../../../design/Select.tsx';
 import { SkeletonRows } from '../../../design/Skeleton.tsx';
 import { SortHeader, Table } from '../../../design/Table.tsx';
 import { ProposalStatusBadge } from '../ProposalStatusBadge.tsx';
+import { proposalExportColumns, proposalExportRow } from '../portfolio-export.ts';
 import {
   formatMonth,
   formatPercent,
@@ -337,11 +340,20 @@ export function ProposalListPage() {
             : 'Ideas and requests for new projects, with their business case, scored against the strategy.'
         }
         actions={
-          canCreate ? (
-            <ButtonLink to="/portfolio/proposals/new" variant="primary">
-              <span aria-hidden="true">+</span> New proposal
-            </ButtonLink>
-          ) : null
+          <>
+            <ExportButtons
+              fileName={exportFileName('proposals')}
+              what="proposals"
+              columns={proposalExportColumns()}
+              rows={(list.data?.items ?? []).map((p) => proposalExportRow(p, currency))}
+              disabled={total === 0}
+            />
+            {canCreate ? (
+              <ButtonLink to="/portfolio/proposals/new" variant="primary">
+                <span aria-hidden="true">+</span> New proposal
+              </ButtonLink>
+            ) : null}
+          </>
         }
       />
       <div className="stack">

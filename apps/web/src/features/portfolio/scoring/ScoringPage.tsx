@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
+import { exportFileName } from '../../../api/exports.ts';
 import { fetchScoring, portfolioKeys } from '../../../api/portfolio.ts';
 import { PageHeader } from '../../../app/PageHeader.tsx';
 import { useSession } from '../../../app/session-context.ts';
@@ -7,7 +8,9 @@ import { ButtonLink } from '../../../design/Button.tsx';
 import { Card } from '../../../design/Card.tsx';
 import { EmptyState } from '../../../design/EmptyState.tsx';
 import { ErrorState } from '../../../design/ErrorState.tsx';
+import { ExportButtons } from '../../../design/ExportButtons.tsx';
 import { LoadingState } from '../../../design/Spinner.tsx';
+import { scoringExportColumns, scoringExportRow } from '../portfolio-export.ts';
 import { useCurrency } from '../use-strategy.ts';
 import { BubbleChart } from './BubbleChart.tsx';
 import type { YMode } from './bubble-layout.ts';
@@ -36,6 +39,10 @@ export function ScoringPage() {
     setParams(p, { replace: true });
   };
   const onSort = (key: SortKey) => update('sort', sortParam(nextSort(sort, key)));
+  const objectives = (query.data?.objectives ?? [])
+    .filter((o) => o.active)
+    .sort((a, b) => a.sortOrder - b.sortOrder);
+  const sortedRows = query.data ? sortRows(query.data.rows, sort) : [];
 
   return (
     <div className="page">
@@ -43,9 +50,18 @@ export function ScoringPage() {
         title="Scoring"
         subtitle="How the open proposals score against the strategy: alignment with each objective, the weighted criteria, NPV and cost."
         actions={
-          <ButtonLink to="/portfolio/strategy?tab=criteria">
-            {can('strategy.manage') ? 'Change weights' : 'Scoring criteria'}
-          </ButtonLink>
+          <>
+            <ExportButtons
+              fileName={exportFileName('scoring-matrix')}
+              what="the scoring matrix"
+              columns={scoringExportColumns(objectives)}
+              rows={sortedRows.map((r) => scoringExportRow(r, objectives, currency))}
+              disabled={sortedRows.length === 0}
+            />
+            <ButtonLink to="/portfolio/strategy?tab=criteria">
+              {can('strategy.manage') ? 'Change weights' : 'Scoring criteria'}
+            </ButtonLink>
+          </>
         }
       />
       {query.isPending ? (
@@ -70,10 +86,8 @@ export function ScoringPage() {
             description="Select a column heading to sort. The weighted total combines the four criteria with the weights shown under their names."
           >
             <ScoringMatrixTable
-              rows={sortRows(query.data.rows, sort)}
-              objectives={query.data.objectives
-                .filter((o) => o.active)
-                .sort((a, b) => a.sortOrder - b.sortOrder)}
+              rows={sortedRows}
+              objectives={objectives}
               criteria={query.data.criteria}
               sort={sort}
               onSort={onSort}

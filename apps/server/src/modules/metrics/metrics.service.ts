@@ -38,23 +38,12 @@ export class MetricsService {
   ) {}
 
   async evm(projectId: string, statusDate?: string, method: EacMethod = 'cpi'): Promise<ProjectEvm> {
-    const p = await this.repo.project(this.db, projectId);
+    const [p, rows] = await Promise.all([
+      this.repo.project(this.db, projectId),
+      this.repo.tasksWithBaseline(this.db, projectId),
+    ]);
     if (!p) throw notFound('Project');
-    const date = statusDate ?? today();
-    const rows = await this.repo.tasksWithBaseline(this.db, projectId);
-    const r = earnedValue(
-      rows.map((t) => ({
-        summary: t.summary,
-        baselineStart: dayOf(t.baseline?.start ?? null),
-        baselineFinish: dayOf(t.baseline?.finish ?? null),
-        baselineCostMinor: t.baseline?.costMinor ?? 0,
-        percentComplete: t.percentComplete,
-        actualCostMinor: t.actualCostMinor,
-      })),
-      date,
-      method,
-    );
-    return { ...r, statusDate: date, currency: p.currency };
+    return evmOf(p.currency, rows, statusDate ?? today(), method);
   }
 
   /**
@@ -66,8 +55,9 @@ export class MetricsService {
     asOf: string,
     inReport = false,
   ): Promise<{ facts: HealthFacts; evm: ProjectEvm }> {
-    const [evm, rows, high, issues, changes, last, overAllocatedPeople] = await Promise.all([
-      this.evm(projectId, asOf),
+    // The project and its tasks against the baseline are read once: EVM and the schedule facts share them.
+    const [project, rows, high, issues, changes, last, overAllocatedPeople] = await Promise.all([
+      this.repo.project(this.db, projectId),
       this.repo.tasksWithBaseline(this.db, projectId),
       this.risks.list(SYSTEM_ACTOR, { projectId, status: 'open,monitoring', level: 'high' }),
       this.raidRepo.issues(this.db, { projectId }),
@@ -86,8 +76,9 @@ export class MetricsService {
             DAY,
         ),
       );
+    if (!project) throw notFound('Project');
+    const evm = evmOf(project.currency, rows, asOf, 'cpi');
     const baselined = evm.bac > 0;
-    const project = await this.repo.project(this.db, projectId);
     const budget = project?.budgetMinor ?? null;
     const latest = (days: (string | null)[]) =>
       days.reduce<string | null>((a, d) => (d && (!a || d > a) ? d : a), null);
@@ -100,7 +91,7 @@ export class MetricsService {
       cpi: baselined && evm.ac > 0 ? evm.cpi : null,
       milestoneSlipDays: slips.length ? Math.max(...slips) : null,
       floatConsumedPercent: floatConsumedPercent(
-        project?.plannedFinish ?? null,
+        project.plannedFinish,
         baselineFinish,
         latest(work.map((t) => dayOf(t.finish))),
       ),
@@ -118,9 +109,7 @@ export class MetricsService {
       overAllocatedPeople,
       // Only an executing project owes status reports: for the others, not reporting is not stale.
       notApplicable:
-        project && (project.status === 'active' || project.status === 'on_hold')
-          ? []
-          : ['daysSinceStatusReport'],
+        project.status === 'active' || project.status === 'on_hold' ? [] : ['daysSinceStatusReport'],
     };
     return { facts, evm };
   }
@@ -155,4 +144,26 @@ export class MetricsService {
   connectRules(source: (projectId: string) => Promise<readonly HealthRule[]>): void {
     this.rulesFor = source;
   }
+}
+
+/** Earned value of a project's tasks against their baseline at a status date. */
+function evmOf(
+  currency: string,
+  rows: Awaited<ReturnType<MetricsRepository['tasksWithBaseline']>>,
+  date: string,
+  method: EacMethod,
+): ProjectEvm {
+  const r = earnedValue(
+    rows.map((t) => ({
+      summary: t.summary,
+      baselineStart: dayOf(t.baseline?.start ?? null),
+      baselineFinish: dayOf(t.baseline?.finish ?? null),
+      baselineCostMinor: t.baseline?.costMinor ?? 0,
+      percentComplete: t.percentComplete,
+      actualCostMinor: t.actualCostMinor,
+    })),
+    date,
+    method,
+  );
+  return { ...r, statusDate: date, currency };
 }

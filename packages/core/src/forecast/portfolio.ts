@@ -32,7 +32,12 @@ export class PortfolioForecastAggregator {
   private detCost = 0;
   private count = 0;
 
-  constructor(readonly iterations: number) {
+  readonly iterations: number;
+
+  // No parameter property: the optimiser's worker loads core through Node's type stripping, which
+  // does not support them (Node 24).
+  constructor(iterations: number) {
+    this.iterations = iterations;
     this.finish = new Float64Array(iterations).fill(Number.NEGATIVE_INFINITY);
     this.cost = new Float64Array(iterations);
   }

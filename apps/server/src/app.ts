@@ -20,6 +20,7 @@ import { registerAuditRoutes } from './modules/audits/audits.routes.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import type { Authenticated } from './modules/auth/auth.service.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerConfigurationRoutes } from './modules/configuration/configuration.routes.ts';
 import { registerCustomFieldRoutes } from './modules/custom-fields/custom-fields.routes.ts';
 import { registerDashboardRoutes } from './modules/dashboards/dashboards.routes.ts';
 import { registerDeliveryRoutes } from './modules/delivery/delivery.routes.ts';
@@ -40,6 +41,7 @@ import { registerRaidRoutes } from './modules/raid/raid.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerScheduleRoutes } from './modules/schedule/schedule.routes.ts';
+import { registerStakeholderRoutes } from './modules/stakeholders/stakeholders.routes.ts';
 import { registerStandardsRoutes } from './modules/standards/standards.routes.ts';
 import { registerStatusReportRoutes } from './modules/status-reports/status-reports.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -253,6 +255,8 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerDeliveryRoutes(registrar, services);
   registerCalendarRoutes(registrar, services);
   registerDashboardRoutes(registrar, services);
+  registerStakeholderRoutes(registrar, services);
+  registerConfigurationRoutes(registrar, services);
   registrar.add({
     method: 'GET',
     url: '/api/openapi.json',

@@ -6,6 +6,7 @@ import { AuditsRepository } from './modules/audits/audits.repository.ts';
 import { AuditsService } from './modules/audits/audits.service.ts';
 import { AuthRepository } from './modules/auth/auth.repository.ts';
 import { AuthService, type SessionPolicy } from './modules/auth/auth.service.ts';
+import { createConfigurationServices } from './modules/configuration/configuration.wiring.ts';
 import { CustomFieldsRepository } from './modules/custom-fields/custom-fields.repository.ts';
 import { CustomFieldsService } from './modules/custom-fields/custom-fields.service.ts';
 import { createDashboardServices } from './modules/dashboards/dashboards.wiring.ts';
@@ -60,6 +61,7 @@ import { ScheduleService } from './modules/schedule/schedule.service.ts';
 import { ScheduleAnalysisService } from './modules/schedule/schedule-analysis.service.ts';
 import { ScheduleIoService } from './modules/schedule/schedule-io.service.ts';
 import { TasksService } from './modules/schedule/tasks.service.ts';
+import { createStakeholderServices } from './modules/stakeholders/stakeholders.wiring.ts';
 import { StandardsRepository } from './modules/standards/standards.repository.ts';
 import { StandardsService } from './modules/standards/standards.service.ts';
 import { StatusReportsRepository } from './modules/status-reports/status-reports.repository.ts';
@@ -164,6 +166,8 @@ export function createServices(
   const jobs = new JobsService(db, new JobsRepository(), access);
   const deliveryServices = createDeliveryServices({ db, access, jobs, statusReports, policies, journal });
   const dashboardServices = createDashboardServices({ db, access, jobs, metrics, capacity });
+  const stakeholderServices = createStakeholderServices({ db, access, projectsRepo, journal });
+  const configurationServices = createConfigurationServices({ db, access, projectsRepo, journal });
   // Registers the forecast.portfolio job handler with the queue.
   const reports = new ReportsService(db, new ReportsRepository(), access, metrics, statusReports);
   // Scheduled reports can deliver the portfolio pack (a unit's projects and those beneath it).
@@ -224,6 +228,8 @@ export function createServices(
     forecast,
     ...deliveryServices,
     ...dashboardServices,
+    ...stakeholderServices,
+    ...configurationServices,
     qualityStandards,
     deliverables: new DeliverablesService(
       db,

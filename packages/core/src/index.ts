@@ -1,6 +1,7 @@
 export * from './access/roles.ts';
 export * from './access/scope.ts';
 export * from './audits/index.ts';
+export * from './configuration/index.ts';
 export * from './custom-fields/custom-fields.ts';
 export * from './delivery/next-run.ts';
 export * from './forecast/index.ts';
@@ -14,4 +15,5 @@ export * from './quality/index.ts';
 export * from './raid/index.ts';
 export * from './resources/index.ts';
 export * from './schedule/index.ts';
+export * from './stakeholders/index.ts';
 export * from './status/index.ts';

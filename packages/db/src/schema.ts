@@ -114,6 +114,8 @@ export const orgUnits = pgTable(
     kind: text('kind').notNull(),
     parentId: uuid('parent_id'),
     description: text('description'),
+    /** The PMO operating model set at this unit (supportive | controlling | directive); null inherits from above. */
+    pmoModel: text('pmo_model'),
   },
   (t) => [uniqueIndex('org_units_code_uq').on(t.code), index('org_units_parent_idx').on(t.parentId)],
 );
@@ -1488,3 +1490,208 @@ export const calendarFeeds = pgTable('calendar_feeds', {
   tokenHash: text('token_hash').notNull().unique(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
+
+// ---- operating model: the PMO's waivers of gate items under a controlling or directive model ----
+
+/** The PMO lets a gate pass without one of its items (a criterion, a deliverable, a compliance rule), with its reason. */
+export const gateWaivers = pgTable(
+  'gate_waivers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    phaseKey: text('phase_key').notNull(),
+    /** kind:key — criterion:charter, deliverable:business-case, compliance:status-report, policy:gate-documents, policy:open-high-risks */
+    itemKey: text('item_key').notNull(),
+    reason: text('reason').notNull(),
+    waivedBy: uuid('waived_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('gate_waivers_uq').on(t.projectId, t.phaseKey, t.itemKey)],
+);
+
+// ---- stakeholders and communication ----
+
+/** A person or body with a stake in one or many projects (a sponsor, a regulator). */
+export const stakeholders = pgTable(
+  'stakeholders',
+  {
+    ...audited(),
+    name: text('name').notNull(),
+    role: text('role'),
+    organisation: text('organisation'),
+    email: text('email'),
+    phone: text('phone'),
+    influence: smallint('influence').notNull(),
+    interest: smallint('interest').notNull(),
+    attitude: text('attitude').notNull().default('neutral'),
+    engagementCurrent: text('engagement_current').notNull().default('neutral'),
+    engagementDesired: text('engagement_desired').notNull().default('supportive'),
+    /** Who in the organisation owns the relationship. */
+    ownerId: uuid('owner_id').references(() => users.id),
+    /** Where the stakeholder is registered (who may change it); the enterprise PMO when none. */
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    notes: text('notes'),
+  },
+  (t) => [index('stakeholders_name_idx').on(t.name)],
+);
+
+export const stakeholderProjects = pgTable(
+  'stakeholder_projects',
+  {
+    stakeholderId: uuid('stakeholder_id')
+      .notNull()
+      .references(() => stakeholders.id, { onDelete: 'cascade' }),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.stakeholderId, t.projectId] }),
+    index('stakeholder_projects_project_idx').on(t.projectId),
+  ],
+);
+
+/** One line of a communication plan: what goes to whom, how, how often, owned by whom. */
+export const communicationItems = pgTable(
+  'communication_items',
+  {
+    ...audited(),
+    /** The project whose plan it belongs to; null for the PMO's own communications (at orgUnitId). */
+    projectId: uuid('project_id').references(() => projects.id, { onDelete: 'cascade' }),
+    orgUnitId: uuid('org_unit_id').references(() => orgUnits.id),
+    title: text('title').notNull(),
+    /** status_report | portfolio_pack | steering_minutes | custom */
+    content: text('content').notNull(),
+    description: text('description'),
+    /** email | meeting | report | portal | presentation | newsletter */
+    channel: text('channel').notNull(),
+    /** once | weekly | biweekly | monthly | quarterly */
+    frequency: text('frequency').notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }),
+    ownerId: uuid('owner_id').references(() => users.id),
+    /** { stakeholderIds: uuid[], roles: string[], groups: string[] } */
+    audience: jsonb('audience').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('communication_items_project_idx').on(t.projectId)],
+);
+
+/** A communication sent: which occurrence, to whom, when, and the report it carried. */
+export const communicationRecords = pgTable(
+  'communication_records',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => communicationItems.id, { onDelete: 'cascade' }),
+    /** The occurrence of the plan it fulfils. */
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    sentAt: ts('sent_at').notNull(),
+    sentBy: uuid('sent_by').references(() => users.id),
+    recipients: jsonb('recipients').$type<string[]>().notNull(),
+    summary: text('summary'),
+    /** The report produced, when there is one: a status report or a saved report file. */
+    statusReportId: uuid('status_report_id').references(() => statusReports.id, { onDelete: 'set null' }),
+    reportFileId: uuid('report_file_id').references(() => reportFiles.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('communication_records_uq').on(t.itemId, t.dueDate)],
+);
+
+// ---- configuration management ----
+
+/** A deliverable, document, specification or component the project keeps under configuration control. */
+export const configurationItems = pgTable(
+  'configuration_items',
+  {
+    ...audited(),
+    code: text('code').notNull(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** deliverable | document | specification | component */
+    kind: text('kind').notNull(),
+    description: text('description'),
+    ownerId: uuid('owner_id').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('configuration_items_code_uq').on(t.code),
+    index('configuration_items_project_idx').on(t.projectId),
+  ],
+);
+
+export const configurationItemVersions = pgTable(
+  'configuration_item_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => configurationItems.id, { onDelete: 'cascade' }),
+    /** 1, 2, 3 … in order of recording. */
+    number: integer('number').notNull(),
+    label: text('label').notNull(),
+    /** draft | in_review | approved | superseded */
+    status: text('status').notNull(),
+    notes: text('notes'),
+    /** The approved change that recorded this version, when one did. */
+    changeRequestId: uuid('change_request_id').references(() => changeRequests.id, { onDelete: 'set null' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('configuration_item_versions_uq').on(t.itemId, t.number)],
+);
+
+/** A named, frozen set of item versions. */
+export const configurationBaselines = pgTable(
+  'configuration_baselines',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    projectId: uuid('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    description: text('description'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [uniqueIndex('configuration_baselines_name_uq').on(t.projectId, t.name)],
+);
+
+export const configurationBaselineItems = pgTable(
+  'configuration_baseline_items',
+  {
+    baselineId: uuid('baseline_id')
+      .notNull()
+      .references(() => configurationBaselines.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => configurationItems.id, { onDelete: 'cascade' }),
+    versionId: uuid('version_id')
+      .notNull()
+      .references(() => configurationItemVersions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.baselineId, t.itemId] })],
+);
+
+/** The configuration items a change request touches, and the version its approval recorded. */
+export const changeRequestItems = pgTable(
+  'change_request_items',
+  {
+    changeRequestId: uuid('change_request_id')
+      .notNull()
+      .references(() => changeRequests.id, { onDelete: 'cascade' }),
+    itemId: uuid('item_id')
+      .notNull()
+      .references(() => configurationItems.id, { onDelete: 'cascade' }),
+    /** What the change does to the item, in a line. */
+    note: text('note'),
+    newVersionId: uuid('new_version_id').references(() => configurationItemVersions.id, {
+      onDelete: 'set null',
+    }),
+  },
+  (t) => [primaryKey({ columns: [t.changeRequestId, t.itemId] })],
+);

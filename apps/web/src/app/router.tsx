@@ -5,6 +5,7 @@ import { AuditDetailPage } from '../features/audits/AuditDetailPage.tsx';
 import { AuditsPage } from '../features/audits/AuditsPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { CompliancePage } from '../features/compliance/CompliancePage.tsx';
+import { ConfigurationPage } from '../features/configuration/ConfigurationPage.tsx';
 import { CustomFieldsPage } from '../features/custom-fields/CustomFieldsPage.tsx';
 import { EvmPage } from '../features/dashboards/EvmPage.tsx';
 import { KpisPage } from '../features/dashboards/KpisPage.tsx';
@@ -47,6 +48,8 @@ import { ResourceDetailPage } from '../features/resources/ResourceDetailPage.tsx
 import { ResourcePoolPage } from '../features/resources/ResourcePoolPage.tsx';
 import { StaffingPage } from '../features/resources/StaffingPage.tsx';
 import { RoadmapPage } from '../features/schedule/RoadmapPage.tsx';
+import { CommunicationsPage } from '../features/stakeholders/CommunicationsPage.tsx';
+import { StakeholdersPage } from '../features/stakeholders/StakeholdersPage.tsx';
 import { ChecklistPage } from '../features/standards/ChecklistPage.tsx';
 import { StandardPage } from '../features/standards/StandardPage.tsx';
 import { StandardsPage } from '../features/standards/StandardsPage.tsx';
@@ -115,6 +118,9 @@ export function createAppRouter() {
         { path: 'lessons', element: <LessonsPage /> },
         { path: 'audits/:id', element: <AuditDetailPage /> },
         { path: 'compliance', element: <CompliancePage /> },
+        { path: 'stakeholders', element: <StakeholdersPage /> },
+        { path: 'communications', element: <CommunicationsPage /> },
+        { path: 'configuration', element: <ConfigurationPage /> },
         { path: 'reporting/status', element: <StatusOverviewPage /> },
         { path: 'reporting/forecast', element: <PortfolioForecastPage /> },
         { path: 'dashboards/portfolio', element: <PortfolioDashboardPage /> },

@@ -10,6 +10,7 @@ import { ErrorState } from '../../design/ErrorState.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { StatusBadge } from '../../design/StatusBadge.tsx';
 import { TabPanel, Tabs } from '../../design/Tabs.tsx';
+import { ProjectConfigurationTab } from '../configuration/ProjectConfigurationTab.tsx';
 import { ProjectEvmTab } from '../dashboards/ProjectEvmTab.tsx';
 import { ProjectDocumentsTab } from '../documents/ProjectDocumentsTab.tsx';
 import { ProjectForecastTab } from '../forecast/ProjectForecastTab.tsx';
@@ -19,6 +20,8 @@ import { ProjectChangesTab } from '../raid/ProjectChangesTab.tsx';
 import { ProjectRaidTab } from '../raid/ProjectRaidTab.tsx';
 import { ProjectResourcingTab } from '../resources/ProjectResourcingTab.tsx';
 import { ScheduleTab } from '../schedule/ScheduleTab.tsx';
+import { ProjectCommunicationsTab } from '../stakeholders/ProjectCommunicationsTab.tsx';
+import { ProjectStakeholdersTab } from '../stakeholders/ProjectStakeholdersTab.tsx';
 import { ProjectComplianceTab } from '../standards/ProjectComplianceTab.tsx';
 import { ProjectStatusTab } from '../status-reports/ProjectStatusTab.tsx';
 import { LifecycleActions } from './LifecycleActions.tsx';
@@ -39,6 +42,9 @@ type TabId =
   | 'forecast'
   | 'raid'
   | 'changes'
+  | 'stakeholders'
+  | 'communications'
+  | 'configuration'
   | 'edit'
   | 'history';
 
@@ -63,7 +69,10 @@ export function ProjectDetailPage() {
               requested === 'evm' ||
               requested === 'forecast' ||
               requested === 'raid' ||
-              requested === 'changes'
+              requested === 'changes' ||
+              requested === 'stakeholders' ||
+              requested === 'communications' ||
+              requested === 'configuration'
             ? requested
             : requested === 'edit' && canEdit
               ? 'edit'
@@ -117,6 +126,9 @@ export function ProjectDetailPage() {
     { id: 'forecast', label: 'Forecast' },
     { id: 'raid', label: 'RAID' },
     { id: 'changes', label: 'Changes' },
+    { id: 'stakeholders', label: 'Stakeholders' },
+    { id: 'communications', label: 'Communications' },
+    { id: 'configuration', label: 'Configuration' },
     ...(canEdit ? [{ id: 'edit' as const, label: 'Edit' }] : []),
     { id: 'history', label: 'History' },
   ];
@@ -161,6 +173,9 @@ export function ProjectDetailPage() {
         {tab === 'forecast' && <ProjectForecastTab key={project.id} project={project} />}
         {tab === 'raid' && <ProjectRaidTab key={project.id} project={project} />}
         {tab === 'changes' && <ProjectChangesTab key={project.id} project={project} />}
+        {tab === 'stakeholders' && <ProjectStakeholdersTab key={project.id} project={project} />}
+        {tab === 'communications' && <ProjectCommunicationsTab key={project.id} project={project} />}
+        {tab === 'configuration' && <ProjectConfigurationTab key={project.id} project={project} />}
         {tab === 'edit' && (
           <ProjectEditor key={project.id} project={project} onDone={() => setTab('overview')} />
         )}

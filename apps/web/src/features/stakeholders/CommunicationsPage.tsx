@@ -1,0 +1,3 @@
+export function CommunicationsPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function StakeholdersPage() {
+  return null;
+}

@@ -41,6 +41,7 @@ import { registerRaidRoutes } from './modules/raid/raid.routes.ts';
 import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 import { registerResourceRoutes } from './modules/resources/resources.routes.ts';
 import { registerScheduleRoutes } from './modules/schedule/schedule.routes.ts';
+import { registerCommunicationRoutes } from './modules/stakeholders/communications.routes.ts';
 import { registerStakeholderRoutes } from './modules/stakeholders/stakeholders.routes.ts';
 import { registerStandardsRoutes } from './modules/standards/standards.routes.ts';
 import { registerStatusReportRoutes } from './modules/status-reports/status-reports.routes.ts';
@@ -256,6 +257,7 @@ export async function buildApp(options: AppOptions): Promise<BatonApp> {
   registerCalendarRoutes(registrar, services);
   registerDashboardRoutes(registrar, services);
   registerStakeholderRoutes(registrar, services);
+  registerCommunicationRoutes(registrar, services);
   registerConfigurationRoutes(registrar, services);
   registrar.add({
     method: 'GET',

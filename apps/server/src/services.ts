@@ -61,6 +61,7 @@ import { ScheduleService } from './modules/schedule/schedule.service.ts';
 import { ScheduleAnalysisService } from './modules/schedule/schedule-analysis.service.ts';
 import { ScheduleIoService } from './modules/schedule/schedule-io.service.ts';
 import { TasksService } from './modules/schedule/tasks.service.ts';
+import { createCommunicationServices } from './modules/stakeholders/communications.wiring.ts';
 import { createStakeholderServices } from './modules/stakeholders/stakeholders.wiring.ts';
 import { StandardsRepository } from './modules/standards/standards.repository.ts';
 import { StandardsService } from './modules/standards/standards.service.ts';
@@ -167,6 +168,7 @@ export function createServices(
   const deliveryServices = createDeliveryServices({ db, access, jobs, statusReports, policies, journal });
   const dashboardServices = createDashboardServices({ db, access, jobs, metrics, capacity });
   const stakeholderServices = createStakeholderServices({ db, access, projectsRepo, journal });
+  const communicationServices = createCommunicationServices({ db, access, projectsRepo, journal });
   const configurationServices = createConfigurationServices({ db, access, projectsRepo, journal });
   // Registers the forecast.portfolio job handler with the queue.
   const reports = new ReportsService(db, new ReportsRepository(), access, metrics, statusReports);
@@ -229,6 +231,7 @@ export function createServices(
     ...deliveryServices,
     ...dashboardServices,
     ...stakeholderServices,
+    ...communicationServices,
     ...configurationServices,
     qualityStandards,
     deliverables: new DeliverablesService(

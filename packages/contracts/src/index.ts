@@ -2,6 +2,7 @@ export * from './audits.ts';
 export * from './auth.ts';
 export * from './calendar.ts';
 export * from './common.ts';
+export * from './communications.ts';
 export * from './configuration.ts';
 export * from './custom-fields.ts';
 export * from './dashboards.ts';

@@ -1,6 +1,7 @@
 export * from './access/roles.ts';
 export * from './access/scope.ts';
 export * from './audits/index.ts';
+export * from './communications/index.ts';
 export * from './configuration/index.ts';
 export * from './custom-fields/custom-fields.ts';
 export * from './delivery/next-run.ts';

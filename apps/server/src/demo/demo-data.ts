@@ -2,6 +2,8 @@ import type { Role, ScopeType } from '@baton/core';
 import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
 import type { Services } from '../services.ts';
 import { loadDemoAudits } from './demo-audits.ts';
+import { loadDemoCommunications } from './demo-communications.ts';
+import { loadDemoConfiguration } from './demo-configuration.ts';
 import { loadDemoDocuments } from './demo-documents.ts';
 import { loadDemoGovernance } from './demo-governance.ts';
 import { loadDemoPortfolio } from './demo-portfolio.ts';
@@ -10,6 +12,7 @@ import { loadDemoRaid } from './demo-raid.ts';
 import { loadDemoResources } from './demo-resources.ts';
 import { loadDemoSchedules } from './demo-schedules.ts';
 import { loadDemoSnapshots } from './demo-snapshots.ts';
+import { loadDemoStakeholders } from './demo-stakeholders.ts';
 import { loadDemoStandards } from './demo-standards.ts';
 import { loadDemoStatusReports } from './demo-status-reports.ts';
 
@@ -483,6 +486,17 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
     managerId: pm,
     directorId: director,
   });
+  const demoRefs = {
+    projectIds: createdIds,
+    directorId: director,
+    managerId: pm,
+    enterpriseUnitId: epmo.id,
+    digitalUnitId: digi.id,
+  };
+  // Stakeholders before communications: the plans address them.
+  await loadDemoStakeholders(s, demoRefs);
+  await loadDemoCommunications(s, demoRefs);
+  await loadDemoConfiguration(s, demoRefs);
   await loadDemoSnapshots(s);
   return logins;
 }

@@ -1,0 +1,16 @@
+import type { Services } from '../services.ts';
+
+/** Demo communications (filled in with the feature). */
+export async function loadDemoCommunications(
+  s: Services,
+  o: {
+    projectIds: readonly string[];
+    directorId: string;
+    managerId: string;
+    enterpriseUnitId: string;
+    digitalUnitId: string;
+  },
+): Promise<void> {
+  void s;
+  void o;
+}

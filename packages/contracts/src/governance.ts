@@ -72,6 +72,51 @@ const GateState = z.object({
     }),
   ),
 });
+export const GateFinding = z.object({
+  item: z
+    .string()
+    .describe('kind:key — the handle a waiver names (criterion:charter, compliance:status-report…)'),
+  kind: z.enum(['criterion', 'deliverable', 'policy', 'compliance']),
+  title: z.string(),
+  detail: z.string(),
+});
+export const PmoModelName = z.enum(['supportive', 'controlling', 'directive']);
+export const GateEnforcement = z.object({
+  model: PmoModelName,
+  outcome: z
+    .enum(['pass', 'warn', 'block'])
+    .describe('pass: nothing unmet; warn: unmet but allowed (supportive); block: unmet and enforced'),
+  warnings: z.array(GateFinding),
+  blocking: z.array(GateFinding),
+  waived: z.array(GateFinding),
+});
+export const OperatingModel = z.object({
+  projectId: Id.optional(),
+  model: PmoModelName,
+  label: z.string(),
+  rules: z.string().describe('The rules people work under, in a sentence'),
+  definedAt: Id.nullable().describe('The org unit whose setting is in force (null: the default)'),
+  definedAtName: z.string().nullable(),
+});
+export const GateWaiver = z.object({
+  id: Id,
+  projectId: Id,
+  phaseKey: z.string(),
+  item: z.string(),
+  reason: z.string(),
+  waivedByName: z.string().nullable(),
+  createdAt: Instant,
+});
+export const GateWaiverList = z.object({ items: z.array(GateWaiver) });
+export const CreateGateWaiverBody = z.strictObject({
+  item: z
+    .string()
+    .regex(
+      /^(criterion|deliverable|policy|compliance):[A-Za-z0-9:_-]{1,80}$/,
+      'kind:key, e.g. compliance:status-report',
+    ),
+  reason: z.string().trim().min(1).max(2000),
+});
 export const GateEvidence = z.object({
   criteriaMet: z.number().int(),
   criteriaTotal: z.number().int(),
@@ -93,6 +138,9 @@ export const GateEvidence = z.object({
     )
     .default([])
     .describe('Documents present for each of the gate’s deliverables'),
+  enforcement: GateEnforcement.optional().describe(
+    'The operating model at submission: what was unmet and warned, or waived by the PMO',
+  ),
 });
 export const GateReview = z.object({
   id: Id,
@@ -124,6 +172,11 @@ export const ProjectLifecycle = z.object({
     }),
   ),
   currentPhaseKey: z.string().nullable(),
+  operatingModel: OperatingModel,
+  enforcement: GateEnforcement.nullable().describe(
+    'The gate in progress under the operating model: what warns, blocks, or was waived (null when no phase is active)',
+  ),
+  waivers: z.array(GateWaiver).describe('The PMO’s waivers on this project’s gates'),
   newerVersion: z
     .number()
     .int()

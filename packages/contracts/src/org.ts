@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { Audited, Code, Id, LongText, Name, Version } from './common.ts';
 
 export const ORG_UNIT_KINDS = ['enterprise_pmo', 'business_unit_pmo', 'department'] as const;
+export const PMO_MODEL_VALUES = ['supportive', 'controlling', 'directive'] as const;
+export const PmoModelValue = z
+  .enum(PMO_MODEL_VALUES)
+  .describe(
+    'supportive: standards are guidance (unmet gate items warn and are recorded); controlling: they block until met or waived by the PMO; directive: the PMO also owns phase transitions and gate decisions',
+  );
 
 export const OrgUnit = z.object({
   ...Audited,
@@ -11,6 +17,9 @@ export const OrgUnit = z.object({
   parentId: Id.nullable(),
   description: z.string().nullable(),
   projectCount: z.number().int().describe('Projects in this unit and every unit beneath it'),
+  pmoModel: PmoModelValue.nullable().describe('The operating model this unit sets; null inherits from above'),
+  effectivePmoModel: PmoModelValue.describe('The operating model in force here'),
+  pmoModelDefinedAt: Id.nullable().describe('The unit whose setting is in force (null: the default)'),
 });
 export type OrgUnit = z.infer<typeof OrgUnit>;
 export const OrgUnitList = z.object({ items: z.array(OrgUnit) });
@@ -21,14 +30,20 @@ export const CreateOrgUnitBody = z.strictObject({
   kind: z.enum(ORG_UNIT_KINDS).default('department'),
   parentId: Id.nullable().default(null),
   description: LongText.nullable().default(null),
+  pmoModel: PmoModelValue.nullable().default(null),
 });
 export const UpdateOrgUnitBody = z.strictObject({
-  version: Version,
+  version: Version.optional().describe(
+    'The version you changed; when given, a newer stored version refuses the change (409). Without it the change applies to whatever is stored.',
+  ),
   code: Code.optional(),
   name: Name.optional(),
   kind: z.enum(ORG_UNIT_KINDS).optional(),
   parentId: Id.nullable().optional(),
   description: LongText.nullable().optional(),
+  pmoModel: PmoModelValue.nullable()
+    .optional()
+    .describe('Set the operating model here (null: inherit from the unit above); journalled'),
 });
 
 export const Portfolio = z.object({

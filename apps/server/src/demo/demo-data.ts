@@ -466,6 +466,10 @@ export async function loadDemoData(s: Services): Promise<DemoLogin[]> {
       minimumComplianceScore: { value: 75, overridable: true },
     },
   });
+  // Operating models: the enterprise PMO controls (gates blocked until met or waived); the
+  // Operations PMO supports its units with guidance only (unmet gate items warn and are recorded).
+  await s.org.updateOrgUnit(a, epmo.id, { pmoModel: 'controlling' });
+  await s.org.updateOrgUnit(a, ops.id, { pmoModel: 'supportive' });
   await loadDemoDocuments(s, { projectIds: createdIds, managerId: pm, directorId: director });
   await loadDemoQuality(s, { projectIds: createdIds, digitalUnitId: digi.id, userIds: people });
   await loadDemoAudits(s, {

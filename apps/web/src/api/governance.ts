@@ -134,3 +134,40 @@ export function fetchUnitPolicy(orgUnitId: string, signal?: AbortSignal): Promis
 export function updateUnitPolicy(orgUnitId: string, body: PolicyUpdateBody): Promise<UnitPolicy> {
   return apiFetch(`/org-units/${enc(orgUnitId)}/policy`, { method: 'PUT', body });
 }
+
+// ---- the PMO operating model ----
+
+export type OperatingModel = Out<typeof import('@baton/contracts').OperatingModel>;
+export type PmoModel = OperatingModel['model'];
+export type GateEnforcement = NonNullable<ProjectLifecycle['enforcement']>;
+export type GateFinding = GateEnforcement['blocking'][number];
+export type GateWaiver = Out<typeof import('@baton/contracts').GateWaiver>;
+
+export const operatingModelKeys = {
+  project: (projectId: string) => ['governance', 'operating-model', projectId] as const,
+};
+
+/** The operating model the project works under, where it is set, and its rules. */
+export function fetchOperatingModel(projectId: string, signal?: AbortSignal): Promise<OperatingModel> {
+  return apiFetch(`/projects/${enc(projectId)}/operating-model`, { signal });
+}
+/** The PMO waives an unmet item of the gate in progress, with its reason. */
+export function waiveGateItem(
+  projectId: string,
+  phaseKey: string,
+  body: { item: string; reason: string },
+): Promise<GateWaiver> {
+  return apiFetch(`/projects/${enc(projectId)}/lifecycle/gates/${enc(phaseKey)}/waivers`, {
+    method: 'POST',
+    body,
+  });
+}
+export function withdrawGateWaiver(
+  projectId: string,
+  phaseKey: string,
+  waiverId: string,
+): Promise<{ ok: true }> {
+  return apiFetch(`/projects/${enc(projectId)}/lifecycle/gates/${enc(phaseKey)}/waivers/${enc(waiverId)}`, {
+    method: 'DELETE',
+  });
+}

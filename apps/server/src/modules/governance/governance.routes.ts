@@ -2,15 +2,20 @@ import {
   ApplyTemplateBody,
   ComplianceQuery,
   ComplianceReport,
+  CreateGateWaiverBody,
   CreateTemplateBody,
   GateChecklistBody,
   GateDecisionBody,
   GateQueue,
+  GateWaiver,
+  GateWaiverList,
   IdParams,
   LifecycleTemplate,
   LifecycleTemplateList,
   MigrateLifecycleBody,
   NewTemplateVersionBody,
+  Ok,
+  OperatingModel,
   PolicyUpdateBody,
   ProjectCompliance,
   ProjectLifecycle,
@@ -123,7 +128,8 @@ export function registerGovernanceRoutes(r: RouteRegistrar, s: Services): void {
   r.add({
     method: 'POST',
     url: '/api/v1/projects/:id/lifecycle/gates/:phaseKey/submission',
-    summary: 'Submit the phase’s gate for review (refused while a required item is missing)',
+    summary:
+      'Submit the phase’s gate for review. Under a controlling or directive operating model unmet criteria, deliverables, policy documents and compliance rules block it until met or waived; under a supportive one they are recorded with the review as warnings',
     tags,
     schema: { params: GateParams, body: SubmitGateBody, response: { 200: ProjectLifecycle } },
     handler: async (req, _reply, actor) =>
@@ -132,11 +138,51 @@ export function registerGovernanceRoutes(r: RouteRegistrar, s: Services): void {
   r.add({
     method: 'POST',
     url: '/api/v1/projects/:id/lifecycle/gates/:phaseKey/decision',
-    summary: 'Decide a submitted gate: go, hold, recycle or kill (kill cancels the project)',
+    summary:
+      'Decide a submitted gate: go, hold, recycle or kill (kill cancels the project). Under a directive operating model only the PMO (governance.manage) decides',
     tags,
     schema: { params: GateParams, body: GateDecisionBody, response: { 200: ProjectLifecycle } },
     handler: async (req, _reply, actor) =>
       s.governance.decide(actor, req.params.id, req.params.phaseKey, req.body),
+  });
+  const modelTags = ['PMO operating model'];
+  r.add({
+    method: 'GET',
+    url: '/api/v1/projects/:id/operating-model',
+    summary: 'The PMO operating model the project works under, where it is set, and its rules',
+    tags: modelTags,
+    schema: { params: IdParams, response: { 200: OperatingModel } },
+    handler: async (req) => s.operatingModels.forProject(req.params.id),
+  });
+  r.add({
+    method: 'GET',
+    url: '/api/v1/projects/:id/lifecycle/gates/:phaseKey/waivers',
+    summary: 'The PMO’s waivers at one of the project’s gates',
+    tags: modelTags,
+    schema: { params: GateParams, response: { 200: GateWaiverList } },
+    handler: async (req) => s.governance.waivers(req.params.id, req.params.phaseKey),
+  });
+  r.add({
+    method: 'POST',
+    url: '/api/v1/projects/:id/lifecycle/gates/:phaseKey/waivers',
+    summary:
+      'The PMO waives an unmet item of the gate in progress (criterion:…, deliverable:…, policy:…, compliance:…) with its reason',
+    tags: modelTags,
+    status: 201,
+    schema: { params: GateParams, body: CreateGateWaiverBody, response: { 201: GateWaiver } },
+    handler: async (req, _reply, actor) =>
+      s.governance.waive(actor, req.params.id, req.params.phaseKey, req.body),
+  });
+  r.add({
+    method: 'DELETE',
+    url: '/api/v1/projects/:id/lifecycle/gates/:phaseKey/waivers/:itemId',
+    summary: 'Withdraw a waiver',
+    tags: modelTags,
+    schema: { params: GateParams.extend({ itemId: z.uuid() }), response: { 200: Ok } },
+    handler: async (req, _reply, actor) => {
+      await s.governance.withdrawWaiver(actor, req.params.id, req.params.phaseKey, req.params.itemId);
+      return { ok: true as const };
+    },
   });
   const policyTags = ['PMO policies'];
   r.add({

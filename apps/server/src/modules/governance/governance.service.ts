@@ -4,13 +4,18 @@ import {
   checkStatusTransition,
   currentPhase,
   decideGate,
+  type Enforcement,
+  enforceGate,
+  finding,
   type GateDecision,
+  type GateFinding,
   gateReadiness,
   initialState,
   migrateState,
   type PhaseDefinition,
   type PhaseState,
   type ProjectStatus,
+  pmoOwnsDecisions,
   riskLevel,
   riskScore,
   type ScopePath,
@@ -24,6 +29,19 @@ import type { RaidRepository } from '../raid/raid.repository.ts';
 import { matrixOf } from '../raid/risks.service.ts';
 import { recordChange } from '../shared/record-change.ts';
 import type { GovernanceRepository, ReviewRow, TemplateRow } from './governance.repository.ts';
+import type { OperatingModelRepository, WaiverRow } from './operating-model.repository.ts';
+import type { OperatingModelService } from './operating-model.service.ts';
+
+type WaiverView = Awaited<ReturnType<OperatingModelRepository['waivers']>>[number];
+const waiverDto = (w: WaiverView) => ({
+  id: w.id,
+  projectId: w.projectId,
+  phaseKey: w.phaseKey,
+  item: w.itemKey,
+  reason: w.reason,
+  waivedByName: w.waivedByName,
+  createdAt: w.createdAt.toISOString(),
+});
 
 /**
  * The methodology library and stage gates: versioned lifecycle templates defined at an org unit
@@ -38,9 +56,14 @@ export class GovernanceService {
     private readonly raidRepo: RaidRepository,
     private readonly access: AccessService,
     private readonly journal: JournalRepository,
+    private readonly models: OperatingModelService,
+    private readonly waiverRepo: OperatingModelRepository,
   ) {}
 
-  /** Sources wired after construction (they depend on this service): policies and gate documents. */
+  /**
+   * Sources wired after construction (they depend on this service): policies, gate documents and the
+   * project's compliance with the PMO's rules.
+   */
   private sources: {
     policy?: (
       projectId: string,
@@ -48,6 +71,11 @@ export class GovernanceService {
     documents?: (
       projectId: string,
     ) => Promise<Array<{ phaseKey: string; deliverableKey: string; documentCount: number }>>;
+    compliance?: (
+      projectId: string,
+    ) => Promise<
+      Array<{ rule: string; title: string; applicable: boolean; passed: boolean; detail: string }>
+    >;
   } = {};
 
   connect(sources: GovernanceService['sources']): void {
@@ -256,6 +284,21 @@ export class GovernanceService {
     const reviews = await this.repo.reviews(this.db, projectId);
     const max = (await this.repo.latestVersions(this.db, [t.key])).get(t.key) ?? 0;
     const i = currentPhase(states);
+    const [operatingModel, waivers] = await Promise.all([
+      this.models.forProject(projectId),
+      this.waiverRepo.waivers(this.db, projectId),
+    ]);
+    const activeDef = i === null ? undefined : defs[i];
+    const activeState = i === null ? undefined : states[i];
+    let enforcement: Enforcement | null = null;
+    if (activeDef && activeState) {
+      const { findings } = await this.gateFindings(projectId, activeDef, activeState);
+      enforcement = enforceGate(
+        operatingModel.model,
+        findings,
+        new Set(waivers.filter((w) => w.phaseKey === activeDef.key).map((w) => w.itemKey)),
+      );
+    }
     return {
       projectId,
       version: row.version,
@@ -265,6 +308,9 @@ export class GovernanceService {
         return { ...d, status: s.status, gateState: s.gate, readiness: gateReadiness(d, s) };
       }),
       currentPhaseKey: i === null ? null : (states[i]?.key ?? null),
+      operatingModel,
+      enforcement,
+      waivers: waivers.map(waiverDto),
       newerVersion: max > t.templateVersion ? max : null,
       reviews: await this.reviewDtos(reviews),
     };
@@ -477,6 +523,124 @@ export class GovernanceService {
     };
   }
 
+  /**
+   * What the gate in progress does not meet: required criteria and deliverables, the PMO policy's
+   * documents, and the compliance rules the project fails.
+   */
+  private async gateFindings(projectId: string, def: PhaseDefinition, state: PhaseState) {
+    const [evidence, policy, rules] = await Promise.all([
+      this.evidence(projectId, def, state),
+      this.sources.policy?.(projectId),
+      this.sources.compliance?.(projectId) ?? Promise.resolve([]),
+    ]);
+    const findings: GateFinding[] = [];
+    for (const c of def.gate.criteria)
+      if (c.required && !state.gate.criteria[c.key]?.met)
+        findings.push(finding('criterion', c.key, c.text, 'Not met on the gate checklist'));
+    for (const d of def.gate.deliverables)
+      if (d.required && !state.gate.deliverables[d.key]?.accepted)
+        findings.push(finding('deliverable', d.key, d.name, 'Not accepted'));
+    if (policy?.requireGateDocuments)
+      for (const d of evidence.documents)
+        if (d.required && d.documentCount === 0)
+          findings.push(
+            finding(
+              'policy',
+              `document-${d.deliverableKey}`,
+              `A document for ${d.name}`,
+              'The PMO policy asks for a document on every required deliverable',
+            ),
+          );
+    // The charter rule reads the gate's own charter criterion: named once, as the criterion.
+    const named = new Set(findings.map((f) => f.item));
+    for (const r of rules)
+      if (r.applicable && !r.passed && !(r.rule === 'charter' && named.has('criterion:charter')))
+        findings.push(finding('compliance', r.rule, r.title, r.detail));
+    return { findings, evidence };
+  }
+
+  /** The operating model applied to a gate's findings, with the PMO's waivers at that gate. */
+  private async enforce(projectId: string, phaseKey: string, findings: GateFinding[]): Promise<Enforcement> {
+    const [model, waivers] = await Promise.all([
+      this.models.forProject(projectId),
+      this.waiverRepo.waivers(this.db, projectId, phaseKey),
+    ]);
+    return enforceGate(model.model, findings, new Set(waivers.map((w) => w.itemKey)));
+  }
+
+  /** The PMO's waivers on a project's gates. */
+  async waivers(projectId: string, phaseKey?: string) {
+    await this.lifecycleOrThrow(projectId);
+    return { items: (await this.waiverRepo.waivers(this.db, projectId, phaseKey)).map(waiverDto) };
+  }
+
+  private async lifecycleOrThrow(projectId: string) {
+    const row = await this.lifecycleRow(projectId);
+    if (!row) throw notFound('Lifecycle');
+    return row;
+  }
+
+  /**
+   * The PMO waives an unmet item of the gate in progress, with its reason (journalled). Only an item
+   * the gate does not meet now can be waived; the waiver stays with that gate.
+   */
+  async waive(actor: Actor, projectId: string, phaseKey: string, body: { item: string; reason: string }) {
+    const row = await this.lifecycleOrThrow(projectId);
+    const { def, state } = await this.stateFor(projectId, row.version, phaseKey);
+    if (state.status !== 'active')
+      throw new ProblemError(422, 'not-active', `${def.name} is not the phase in progress.`);
+    const { findings } = await this.gateFindings(projectId, def, state);
+    const policy = await this.sources.policy?.(projectId);
+    const unmet = new Set([
+      ...findings.map((f) => f.item),
+      ...(policy?.blockGoWithOpenHighRisks ? ['policy:open-high-risks'] : []),
+    ]);
+    if (!unmet.has(body.item))
+      throw invalid(
+        'item',
+        'unmet',
+        `${body.item} is not an unmet item of the ${def.gate.name}${findings.length ? ` (unmet: ${findings.map((f) => f.item).join(', ')})` : ''}`,
+      );
+    const created = await this.db.transaction(async (tx) => {
+      const w = await this.waiverRepo.insertWaiver(tx, {
+        projectId,
+        phaseKey,
+        itemKey: body.item,
+        reason: body.reason,
+        waivedBy: actor.userId,
+      });
+      if (!w)
+        throw new ProblemError(409, 'duplicate', `${body.item} is already waived at the ${def.gate.name}.`);
+      await recordChange(this.journal, tx, actor, { type: 'gate_waiver', id: w.id, action: 'create' }, null, {
+        projectId,
+        phaseKey,
+        item: body.item,
+        reason: body.reason,
+      });
+      return w;
+    });
+    const [view] = (await this.waiverRepo.waivers(this.db, projectId, phaseKey)).filter(
+      (w) => w.id === created.id,
+    );
+    return waiverDto(view as WaiverView);
+  }
+
+  async withdrawWaiver(actor: Actor, projectId: string, phaseKey: string, waiverId: string): Promise<void> {
+    const w: WaiverRow | null = await this.waiverRepo.waiver(this.db, waiverId);
+    if (!w || w.projectId !== projectId || w.phaseKey !== phaseKey) throw notFound('Waiver');
+    await this.db.transaction(async (tx) => {
+      await this.waiverRepo.deleteWaiver(tx, waiverId);
+      await recordChange(
+        this.journal,
+        tx,
+        actor,
+        { type: 'gate_waiver', id: waiverId, action: 'delete' },
+        { projectId, phaseKey, item: w.itemKey, reason: w.reason },
+        null,
+      );
+    });
+  }
+
   /** Puts the active phase's gate up for review; refused while a required item is missing. */
   async submit(
     actor: Actor,
@@ -491,22 +655,9 @@ export class GovernanceService {
       throw new ProblemError(422, 'submitted', `The ${def.gate.name} is already under review.`);
     if (state.gate.status === 'killed')
       throw new ProblemError(422, 'killed', 'The project was stopped at this gate.');
-    const readiness = gateReadiness(def, state);
-    if (!readiness.ready)
-      throw new ProblemError(
-        422,
-        'gate-not-ready',
-        `Not ready for the ${def.gate.name}: ${[...readiness.missingCriteria, ...readiness.missingDeliverables.map((d) => `${d} (deliverable)`)].join('; ')}.`,
-      );
-    const evidence = await this.evidence(projectId, def, state);
-    const policy = await this.sources.policy?.(projectId);
-    const undocumented = evidence.documents.filter((d) => d.required && d.documentCount === 0);
-    if (policy?.requireGateDocuments && undocumented.length > 0)
-      throw new ProblemError(
-        422,
-        'gate-documents-missing',
-        `The PMO policy asks for a document on every required deliverable before the ${def.gate.name}: none yet for ${undocumented.map((d) => d.name).join(', ')}.`,
-      );
+    const { findings, evidence } = await this.gateFindings(projectId, def, state);
+    const enforcement = await this.enforce(projectId, phaseKey, findings);
+    if (enforcement.outcome === 'block') throw blockedAt(def.gate.name, enforcement);
     const next = states.map((s, j) =>
       j === k ? { ...s, gate: { ...s.gate, status: 'submitted' as const } } : s,
     );
@@ -516,7 +667,7 @@ export class GovernanceService {
         phaseKey,
         phaseName: def.name,
         submittedBy: actor.userId,
-        evidence: evidence as unknown as Record<string, unknown>,
+        evidence: { ...evidence, enforcement } as unknown as Record<string, unknown>,
       });
       await this.save(
         actor,
@@ -527,7 +678,13 @@ export class GovernanceService {
         {
           action: 'gate-submit',
           before: { phase: phaseKey, gate: state.gate.status },
-          after: { phase: phaseKey, gate: 'submitted' },
+          after: {
+            phase: phaseKey,
+            gate: 'submitted',
+            model: enforcement.model,
+            ...(enforcement.warnings.length ? { warnings: enforcement.warnings.map((w) => w.item) } : {}),
+            ...(enforcement.waived.length ? { waived: enforcement.waived.map((w) => w.item) } : {}),
+          },
         },
         tx,
       );
@@ -548,16 +705,37 @@ export class GovernanceService {
     const { states, state, def } = await this.stateFor(projectId, body.version, phaseKey);
     if (state.gate.status !== 'submitted')
       throw new ProblemError(422, 'not-submitted', `The ${def.gate.name} has not been submitted for review.`);
+    const model = await this.models.forProject(projectId);
+    if (pmoOwnsDecisions(model.model))
+      this.access.require(
+        actor,
+        'governance.manage',
+        await this.access.projectPath(projectId),
+        `Under the directive model of ${model.definedAtName ?? 'the organisation'} the PMO decides gates; the project proposes by submitting.`,
+      );
+    let decisionWarnings: GateFinding[] = [];
     if (body.decision === 'go') {
       const policy = await this.sources.policy?.(projectId);
       if (policy?.blockGoWithOpenHighRisks) {
         const { openHighRisks } = await this.evidence(projectId, def, state);
-        if (openHighRisks.length > 0)
+        const findings = openHighRisks.length
+          ? [
+              finding(
+                'policy',
+                'open-high-risks',
+                'No go while high risks are open',
+                `Open high risks: ${openHighRisks.map((r) => `${r.code} ${r.title}`).join('; ')}`,
+              ),
+            ]
+          : [];
+        const e = await this.enforce(projectId, phaseKey, findings);
+        if (e.outcome === 'block')
           throw new ProblemError(
             422,
             'open-high-risks',
             `The PMO policy allows no go while high risks are open: ${openHighRisks.map((r) => `${r.code} ${r.title}`).join('; ')}. Hold, recycle, or bring the risks down first.`,
           );
+        decisionWarnings = e.warnings;
       }
     }
     const next = decideGate(states, phaseKey, body.decision);
@@ -600,7 +778,12 @@ export class GovernanceService {
         {
           action: 'gate-decision',
           before: { phase: phaseKey, gate: 'submitted' },
-          after: { phase: phaseKey, decision: body.decision, rationale: body.rationale },
+          after: {
+            phase: phaseKey,
+            decision: body.decision,
+            rationale: body.rationale,
+            ...(decisionWarnings.length ? { warnings: decisionWarnings.map((w) => w.item) } : {}),
+          },
         },
         tx,
       );
@@ -685,4 +868,28 @@ function checklistSummary(s: PhaseState) {
       .map(([k]) => k)
       .sort(),
   };
+}
+
+/** The problem for a gate the operating model blocks, naming every unmet item. */
+function blockedAt(gateName: string, e: Enforcement): ProblemError {
+  const own = e.blocking.filter((f) => f.kind === 'criterion' || f.kind === 'deliverable');
+  const docs = e.blocking.filter((f) => f.kind === 'policy');
+  const rules = e.blocking.filter((f) => f.kind === 'compliance');
+  const rulesText = rules.length
+    ? ` Compliance rules not met: ${rules.map((f) => `${f.title} (${f.detail})`).join('; ')}.`
+    : '';
+  const tail = ` Under the ${e.model} model these block the gate until met or waived by the PMO.`;
+  if (own.length)
+    return new ProblemError(
+      422,
+      'gate-not-ready',
+      `Not ready for the ${gateName}: ${own.map((f) => (f.kind === 'deliverable' ? `${f.title} (deliverable)` : f.title)).join('; ')}.${docs.length ? ` Documents missing: ${docs.map((f) => f.title).join('; ')}.` : ''}${rulesText}${tail}`,
+    );
+  if (docs.length)
+    return new ProblemError(
+      422,
+      'gate-documents-missing',
+      `The PMO policy asks for a document on every required deliverable before the ${gateName}: none yet for ${docs.map((f) => f.title.replace(/^A document for /, '')).join(', ')}.${rulesText}${tail}`,
+    );
+  return new ProblemError(422, 'gate-blocked', `The ${gateName} is blocked.${rulesText}${tail}`);
 }

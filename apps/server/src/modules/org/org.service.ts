@@ -1,4 +1,5 @@
 import type { OrgUnit, Portfolio, Program } from '@baton/contracts';
+import { isPmoModel, type PmoModel, resolvePmoModel, unitChain } from '@baton/core';
 import type { Database } from '@baton/db';
 import { conflict, invalid, notFound, staleVersion } from '../../http/problem.ts';
 import type { AccessService, Actor } from '../access/access.service.ts';
@@ -13,6 +14,7 @@ const unitSnap = (u: OrgUnitRow) => ({
   kind: u.kind,
   parentId: u.parentId,
   description: u.description,
+  pmoModel: u.pmoModel,
 });
 const portfolioSnap = (p: PortfolioRow) => ({
   code: p.code,
@@ -76,12 +78,23 @@ export class OrgService {
       memo.set(id, n);
       return n;
     };
-    return units.map((u) => ({
-      ...stamp(u),
-      ...unitSnap(u),
-      kind: u.kind as OrgUnitKind,
-      projectCount: total(u.id, 0),
-    }));
+    return units.map((u) => {
+      const model = resolvePmoModel(
+        unitChain(units, u.id).map((c) => ({
+          orgUnitId: c.id,
+          pmoModel: isPmoModel(c.pmoModel) ? c.pmoModel : null,
+        })),
+      );
+      return {
+        ...stamp(u),
+        ...unitSnap(u),
+        kind: u.kind as OrgUnitKind,
+        pmoModel: isPmoModel(u.pmoModel) ? u.pmoModel : null,
+        effectivePmoModel: model.model,
+        pmoModelDefinedAt: model.definedAt,
+        projectCount: total(u.id, 0),
+      };
+    });
   }
 
   async getOrgUnit(id: string, actor: Actor | null = null): Promise<OrgUnit> {
@@ -98,8 +111,11 @@ export class OrgService {
       kind: OrgUnitKind;
       parentId: string | null;
       description: string | null;
+      pmoModel?: PmoModel | null | undefined;
     },
   ): Promise<OrgUnit> {
+    if (input.pmoModel)
+      this.access.require(actor, 'governance.manage', await this.access.newOrgUnitPath(input.parentId));
     const id = await this.db.transaction(async (tx) => {
       await this.assertCodeFree(tx, 'org_unit', input.code);
       if (input.parentId === null && (await this.repo.hasRootOrgUnit(tx))) {
@@ -111,6 +127,7 @@ export class OrgService {
       }
       const row = await this.repo.insertOrgUnit(tx, {
         ...input,
+        pmoModel: input.pmoModel ?? null,
         createdBy: actor.userId,
         updatedBy: actor.userId,
       });
@@ -131,15 +148,24 @@ export class OrgService {
     actor: Actor,
     id: string,
     input: {
-      version: number;
+      version?: number | undefined;
       code?: string | undefined;
       name?: string | undefined;
       kind?: OrgUnitKind | undefined;
       parentId?: string | null | undefined;
       description?: string | null | undefined;
+      pmoModel?: PmoModel | null | undefined;
     },
   ): Promise<OrgUnit> {
     const { version, ...patch } = input;
+    // The operating model is the PMO's call: it needs governance authority over the unit.
+    if (patch.pmoModel !== undefined)
+      this.access.require(
+        actor,
+        'governance.manage',
+        await this.access.orgUnitPath(id),
+        'Only the PMO governing this unit sets its operating model.',
+      );
     if (patch.parentId !== undefined) {
       if (patch.parentId === null)
         throw invalid('parentId', 'required', 'only the enterprise PMO sits at the top');
@@ -169,7 +195,8 @@ export class OrgService {
     actor: Actor,
     kind: Kind,
     id: string,
-    version: number,
+    /** The version the caller changed; undefined: whatever is stored. */
+    version: number | undefined,
     patch: Record<string, unknown> & { code?: string | undefined },
     ops: {
       get(tx: Database, id: string): Promise<R | null>;
@@ -187,11 +214,12 @@ export class OrgService {
     await this.db.transaction(async (tx) => {
       const before = await ops.get(tx, id);
       if (!before) throw notFound(LABEL[kind].replace(/^./, (c) => c.toUpperCase()));
-      if (before.version !== version) throw staleVersion(before.version, version);
+      if (version !== undefined && before.version !== version) throw staleVersion(before.version, version);
       await ops.check?.(tx, before);
       await this.assertCodeFree(tx, kind, patch.code, id);
-      const after = await ops.update(tx, id, version, definedOnly(patch), actor.userId);
-      if (!after) throw staleVersion(before.version + 1, version);
+      const expected = version ?? before.version;
+      const after = await ops.update(tx, id, expected, definedOnly(patch), actor.userId);
+      if (!after) throw staleVersion(before.version + 1, expected);
       await recordChange(
         this.journal,
         tx,

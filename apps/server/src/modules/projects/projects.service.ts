@@ -76,6 +76,13 @@ export class ProjectsService {
     private readonly journal: JournalRepository,
   ) {}
 
+  /** The operating model a project works under (wired after construction: it lives with governance). */
+  private operatingModel?: (projectId: string) => Promise<{ model: string; definedAtName: string | null }>;
+
+  connectOperatingModel(source: NonNullable<ProjectsService['operatingModel']>): void {
+    this.operatingModel = source;
+  }
+
   async list(actor: Actor, q: ProjectListQuery) {
     const visible = await this.access.visibility(actor, 'project.read');
     const desc = q.sort.startsWith('-');
@@ -324,6 +331,12 @@ export class ProjectsService {
     pre: Precondition,
   ): Promise<Project> {
     const path = await this.access.projectPath(id);
+    // Under a directive operating model the PMO itself takes the project's transitions.
+    const model = await this.operatingModel?.(id);
+    if (model?.model === 'directive' && !this.access.allows(actor, ['governance.manage'], path))
+      throw forbidden(
+        `Under the directive model of ${model.definedAtName ?? 'the organisation'} the PMO takes this project’s transitions: propose it to the PMO (submit the gate for review).`,
+      );
     await this.db.transaction(async (tx) => {
       const before = await this.repo.getForUpdate(tx, id);
       if (!before) throw notFound('Project');

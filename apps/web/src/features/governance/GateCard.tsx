@@ -14,6 +14,7 @@ import { Card } from '../../design/Card.tsx';
 import { formatDateTime } from '../../design/format.ts';
 import { GateChecklist } from './GateChecklist.tsx';
 import { GateDecisionForm } from './GateDecisionForm.tsx';
+import { GateEnforcementPanel } from './GateEnforcement.tsx';
 import { GateEvidence } from './GateEvidence.tsx';
 import {
   blockersOf,
@@ -68,6 +69,12 @@ export function ActiveGateCard({
   const review = pendingReview(lifecycle, phase.key);
   const decided = lastDecided(lifecycle, phase.key);
   const blockers = blockersOf(phase.readiness);
+  const enforcement = lifecycle.enforcement;
+  // Without an enforcement (an older server answer) the readiness alone decides, as it used to.
+  const blocked = enforcement ? enforcement.outcome === 'block' : !phase.readiness.ready;
+  // Under a directive model the PMO decides the gates; the project proposes by submitting.
+  const directive = lifecycle.operatingModel.model === 'directive';
+  const mayDecide = directive ? can('governance.manage') : mayApprove;
 
   return (
     <Card
@@ -116,7 +123,7 @@ export function ActiveGateCard({
         {mode === 'submitted' && (
           <>
             {review ? <GateEvidence review={review} /> : <p className="subtle">The gate is under review.</p>}
-            {mayApprove ? (
+            {mayDecide ? (
               <GateDecisionForm
                 key={lifecycle.version}
                 lifecycle={lifecycle}
@@ -126,7 +133,9 @@ export function ActiveGateCard({
               />
             ) : (
               <Alert title="Waiting for a decision">
-                An approver decides the gate: go, hold, recycle or kill. The checklist is frozen meanwhile.
+                {directive
+                  ? 'Under the directive model the PMO decides the gate: go, hold, recycle or kill. The checklist is frozen meanwhile.'
+                  : 'An approver decides the gate: go, hold, recycle or kill. The checklist is frozen meanwhile.'}
               </Alert>
             )}
             <details className="gov-details">
@@ -149,31 +158,26 @@ export function ActiveGateCard({
               <h3 className="gov-section-title" id={`${id}-readiness`}>
                 Readiness
               </h3>
-              {phase.readiness.ready ? (
-                <p className="gov-ready">
-                  <span aria-hidden="true">✓ </span>Every required criterion is met and every required
-                  deliverable accepted: the gate can be submitted for review.
-                </p>
+              {enforcement ? (
+                <GateEnforcementPanel
+                  lifecycle={lifecycle}
+                  phaseKey={phase.key}
+                  enforcement={enforcement}
+                  mayWaive={can('governance.manage')}
+                  describedById={`${id}-blockers`}
+                />
               ) : (
-                <div id={`${id}-blockers`}>
-                  <p className="gov-not-ready">
-                    Not ready for review: {blockers.length} required item{blockers.length === 1 ? '' : 's'}{' '}
-                    missing.
-                  </p>
-                  <ul className="gov-blockers">
-                    {blockers.map((b) => (
-                      <li key={b}>{b}</li>
-                    ))}
-                  </ul>
-                </div>
+                <p className="subtle" id={`${id}-blockers`}>
+                  {blockers.join('; ')}
+                </p>
               )}
               {mayUpdate && (
                 <div className="row">
                   <Button
                     variant="primary"
-                    disabled={!phase.readiness.ready || checklist.isPending}
+                    disabled={blocked || checklist.isPending}
                     loading={submit.isPending}
-                    aria-describedby={phase.readiness.ready ? undefined : `${id}-blockers`}
+                    aria-describedby={`${id}-blockers`}
                     onClick={() => submit.mutate(undefined)}
                   >
                     Submit for gate review

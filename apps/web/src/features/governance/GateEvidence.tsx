@@ -1,5 +1,6 @@
 import type { GateReview } from '../../api/governance.ts';
 import { formatDateTime } from '../../design/format.ts';
+import { RecordedEnforcement } from './GateEnforcement.tsx';
 import { projectStatusLabel } from './lifecycle-model.ts';
 
 /** What the reviewers see: the checklist as submitted, the project's status, open high risks and issues. */
@@ -67,6 +68,7 @@ export function GateEvidence({ review }: { review: GateReview }) {
             )}
           </dd>
         </div>
+        {e.enforcement && <RecordedEnforcement enforcement={e.enforcement} />}
       </dl>
       {(e.missingCriteria.length > 0 || e.missingDeliverables.length > 0) && (
         <div className="gov-evidence__missing">

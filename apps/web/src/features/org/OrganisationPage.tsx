@@ -11,6 +11,7 @@ import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { Table } from '../../design/Table.tsx';
+import { OperatingModelDialog, PMO_MODEL_HELP, PMO_MODEL_LABELS } from './OperatingModelDialog.tsx';
 import { OrgNodeDialog, type OrgNodeTarget } from './OrgNodeDialog.tsx';
 
 const KIND_LABELS: Record<OrgUnit['kind'], string> = {
@@ -19,10 +20,14 @@ const KIND_LABELS: Record<OrgUnit['kind'], string> = {
   department: 'Department',
 };
 
+const MODEL_TONES = { supportive: 'green', controlling: 'amber', directive: 'red' } as const;
+
 export function OrganisationPage() {
   const { can } = useSession();
   const canOrg = can('org.manage');
   const canPortfolio = can('portfolio.manage');
+  const canGovern = can('governance.manage');
+  const [modelOf, setModelOf] = useState<OrgUnit | null>(null);
   const units = useOrgUnits();
   const portfolios = usePortfolios();
   const programs = usePrograms();
@@ -88,10 +93,11 @@ export function OrganisationPage() {
                   <th scope="col">Name</th>
                   <th scope="col">Code</th>
                   <th scope="col">Kind</th>
+                  <th scope="col">Operating model</th>
                   <th scope="col" className="num">
                     Projects
                   </th>
-                  {canOrg && (
+                  {(canOrg || canGovern) && (
                     <th scope="col">
                       <span className="visually-hidden">Actions</span>
                     </th>
@@ -117,8 +123,31 @@ export function OrganisationPage() {
                     <td>
                       <Badge square>{KIND_LABELS[unit.kind]}</Badge>
                     </td>
+                    <td>
+                      <span className="title-with-badge" title={PMO_MODEL_HELP[unit.effectivePmoModel]}>
+                        <Badge tone={MODEL_TONES[unit.effectivePmoModel]}>
+                          {PMO_MODEL_LABELS[unit.effectivePmoModel]}
+                        </Badge>
+                        <span className="cell-sub">
+                          {unit.pmoModel
+                            ? 'set here'
+                            : unit.pmoModelDefinedAt
+                              ? `from ${unitName(unit.pmoModelDefinedAt)}`
+                              : 'default'}
+                        </span>
+                      </span>
+                    </td>
                     <td className="num">{unit.projectCount}</td>
-                    {canOrg && <td className="num">{rename('orgUnit', unit)}</td>}
+                    {(canOrg || canGovern) && (
+                      <td className="num">
+                        {canGovern && (
+                          <Button size="sm" variant="ghost" onClick={() => setModelOf(unit)}>
+                            Operating model<span className="visually-hidden"> of {unit.name}</span>
+                          </Button>
+                        )}
+                        {canOrg && rename('orgUnit', unit)}
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -225,6 +254,17 @@ export function OrganisationPage() {
         </div>
       </div>
       {target && <OrgNodeDialog target={target} onClose={() => setTarget(null)} />}
+      {modelOf && (
+        <OperatingModelDialog
+          unit={modelOf}
+          parentModel={
+            (modelOf.parentId
+              ? units.data?.find((u) => u.id === modelOf.parentId)?.effectivePmoModel
+              : null) ?? 'controlling'
+          }
+          onClose={() => setModelOf(null)}
+        />
+      )}
     </div>
   );
 }

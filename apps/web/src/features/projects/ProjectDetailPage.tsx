@@ -14,6 +14,7 @@ import { ProjectConfigurationTab } from '../configuration/ProjectConfigurationTa
 import { ProjectEvmTab } from '../dashboards/ProjectEvmTab.tsx';
 import { ProjectDocumentsTab } from '../documents/ProjectDocumentsTab.tsx';
 import { ProjectForecastTab } from '../forecast/ProjectForecastTab.tsx';
+import { OperatingModelBadge } from '../governance/OperatingModelBadge.tsx';
 import { ProjectLifecycleTab } from '../governance/ProjectLifecycleTab.tsx';
 import { ProjectQualityTab } from '../quality/ProjectQualityTab.tsx';
 import { ProjectChangesTab } from '../raid/ProjectChangesTab.tsx';
@@ -151,9 +152,16 @@ export function ProjectDetailPage() {
           </span>
         }
         subtitle={
-          project.status === 'cancelled' && project.statusReason
-            ? `Cancelled: ${project.statusReason}`
-            : [project.orgUnitName, project.portfolioName, project.programName].filter(Boolean).join(' · ')
+          <span className="title-with-badge">
+            <span>
+              {project.status === 'cancelled' && project.statusReason
+                ? `Cancelled: ${project.statusReason}`
+                : [project.orgUnitName, project.portfolioName, project.programName]
+                    .filter(Boolean)
+                    .join(' · ')}
+            </span>
+            <OperatingModelBadge projectId={project.id} />
+          </span>
         }
         actions={<LifecycleActions project={project} />}
       />

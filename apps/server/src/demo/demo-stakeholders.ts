@@ -1,6 +1,14 @@
+import { SYSTEM_ACTOR } from '../modules/access/access.service.ts';
 import type { Services } from '../services.ts';
 
-/** Demo stakeholders (filled in with the feature). */
+type Body = Parameters<Services['stakeholders']['create']>[1];
+
+/**
+ * Demo stakeholder register: sponsors, a regulator and an external auditor on several finance and
+ * compliance projects, the data protection officer, a union representative on the warehouse and
+ * branch changes, a customer panel, a landlord — spread over every quadrant of the grid, some shared
+ * by many projects and one registered with the Digital PMO.
+ */
 export async function loadDemoStakeholders(
   s: Services,
   o: {
@@ -11,6 +19,188 @@ export async function loadDemoStakeholders(
     digitalUnitId: string;
   },
 ): Promise<void> {
-  void s;
-  void o;
+  const a = { ...SYSTEM_ACTOR, userId: o.directorId };
+  // Projects by their index in the demo's list (0: Data centre consolidation … 39: DR test programme).
+  const on = (...indexes: number[]) =>
+    indexes.map((i) => o.projectIds[i]).filter((id): id is string => typeof id === 'string');
+  const people: Body[] = [
+    {
+      name: 'Charlotte Wren',
+      role: 'Chief Financial Officer, group sponsor',
+      organisation: 'Group Finance',
+      email: 'charlotte.wren@baton.example',
+      phone: '+44 20 7946 0101',
+      influence: 5,
+      interest: 5,
+      attitude: 'champion',
+      engagementCurrent: 'leading',
+      engagementDesired: 'leading',
+      ownerId: o.directorId,
+      notes: 'Chairs the finance steering committee; wants one page per project, numbers first.',
+      projectIds: on(2, 22, 25, 26),
+    },
+    {
+      name: 'Conduct Authority supervision team',
+      role: 'Regulator',
+      organisation: 'Financial Conduct Authority',
+      email: 'supervision@fca.example',
+      phone: '+44 20 7946 0200',
+      influence: 5,
+      interest: 3,
+      attitude: 'neutral',
+      engagementCurrent: 'neutral',
+      engagementDesired: 'supportive',
+      ownerId: o.directorId,
+      notes: 'Quarterly supervisory meetings. Every change to payment screening is notified in advance.',
+      projectIds: on(21, 22, 23, 24),
+    },
+    {
+      name: 'Priya Nair',
+      role: 'Data Protection Officer',
+      organisation: 'Legal & Compliance',
+      email: 'priya.nair@baton.example',
+      phone: '+44 20 7946 0133',
+      influence: 4,
+      interest: 4,
+      attitude: 'supporter',
+      engagementCurrent: 'supportive',
+      engagementDesired: 'leading',
+      ownerId: o.managerId,
+      notes: 'Signs off every data protection impact assessment before build starts.',
+      projectIds: on(1, 8, 9, 24, 35),
+    },
+    {
+      name: 'Tom Barker',
+      role: 'Union representative',
+      organisation: 'Warehouse and Logistics Workers’ Union',
+      email: 'tom.barker@union.example',
+      influence: 3,
+      interest: 5,
+      attitude: 'critic',
+      engagementCurrent: 'resistant',
+      engagementDesired: 'neutral',
+      ownerId: o.managerId,
+      notes: 'Concerned about shift patterns and tracking of drivers. Consult before each pilot goes live.',
+      projectIds: on(11, 12, 13, 16, 36),
+    },
+    {
+      name: 'Daniel Okafor',
+      role: 'Chief Information Officer',
+      organisation: 'Group IT',
+      email: 'daniel.okafor@baton.example',
+      phone: '+44 20 7946 0150',
+      influence: 5,
+      interest: 4,
+      attitude: 'champion',
+      engagementCurrent: 'supportive',
+      engagementDesired: 'leading',
+      ownerId: o.directorId,
+      orgUnitId: o.digitalUnitId,
+      projectIds: on(0, 6, 7, 19, 39),
+    },
+    {
+      name: 'Environment Agency inspector',
+      role: 'Regulator (environmental permits)',
+      organisation: 'Environment Agency',
+      email: 'permits@environment.example',
+      influence: 4,
+      interest: 2,
+      attitude: 'neutral',
+      engagementCurrent: 'unaware',
+      engagementDesired: 'neutral',
+      ownerId: o.managerId,
+      projectIds: on(17, 20, 21),
+    },
+    {
+      name: 'Customer advisory panel',
+      role: 'Key customers',
+      organisation: 'Twelve largest accounts',
+      influence: 2,
+      interest: 5,
+      attitude: 'supporter',
+      engagementCurrent: 'neutral',
+      engagementDesired: 'supportive',
+      ownerId: o.managerId,
+      orgUnitId: o.digitalUnitId,
+      notes: 'Meets every two months; tests the portal and chatbot before each release.',
+      projectIds: on(3, 4, 37, 38),
+    },
+    {
+      name: 'Miriam Hale',
+      role: 'External audit partner',
+      organisation: 'Hale & Partners LLP',
+      email: 'm.hale@audit.example',
+      influence: 4,
+      interest: 3,
+      attitude: 'neutral',
+      engagementCurrent: 'neutral',
+      engagementDesired: 'supportive',
+      ownerId: o.directorId,
+      projectIds: on(2, 21, 22),
+    },
+    {
+      name: 'Head-office landlord',
+      role: 'Building owner',
+      organisation: 'Riverside Estates',
+      phone: '+44 20 7946 0333',
+      influence: 2,
+      interest: 2,
+      attitude: 'neutral',
+      engagementCurrent: 'neutral',
+      engagementDesired: 'neutral',
+      ownerId: o.managerId,
+      projectIds: on(16, 18),
+    },
+    {
+      name: 'Sofia Lindqvist',
+      role: 'Head of Customer Service, sponsor',
+      organisation: 'Customer Operations',
+      email: 'sofia.lindqvist@baton.example',
+      influence: 4,
+      interest: 5,
+      attitude: 'supporter',
+      engagementCurrent: 'supportive',
+      engagementDesired: 'leading',
+      ownerId: o.managerId,
+      projectIds: on(10, 37, 38),
+    },
+    {
+      name: 'All employees',
+      role: 'Staff affected by the people systems',
+      organisation: 'Group',
+      influence: 2,
+      interest: 4,
+      attitude: 'neutral',
+      engagementCurrent: 'unaware',
+      engagementDesired: 'supportive',
+      ownerId: o.directorId,
+      projectIds: on(27, 28, 29),
+    },
+    {
+      name: 'Works council',
+      role: 'Employee representatives (EU sites)',
+      organisation: 'European Works Council',
+      influence: 3,
+      interest: 3,
+      attitude: 'blocker',
+      engagementCurrent: 'resistant',
+      engagementDesired: 'neutral',
+      ownerId: o.directorId,
+      notes: 'Must be consulted formally before the HR core system processes EU employee data.',
+      projectIds: on(29),
+    },
+    {
+      name: 'Board risk committee',
+      role: 'Oversight of the portfolio’s top risks',
+      organisation: 'Board of Directors',
+      influence: 5,
+      interest: 2,
+      attitude: 'neutral',
+      engagementCurrent: 'neutral',
+      engagementDesired: 'supportive',
+      ownerId: o.directorId,
+      notes: 'Registered with the PMO only: briefed twice a year on the portfolio as a whole.',
+    },
+  ];
+  for (const p of people) await s.stakeholders.create(a, { orgUnitId: o.enterpriseUnitId, ...p });
 }

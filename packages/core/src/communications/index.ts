@@ -1,1 +1,25 @@
-export {};
+export {
+  type AddressedCommunication,
+  COORDINATION_THRESHOLD,
+  type CoordinationWarning,
+  findCoordinationWarnings,
+} from './coordination.ts';
+export {
+  addDays as addCalendarDays,
+  addMonthsClamped,
+  COMMUNICATION_CHANNELS,
+  COMMUNICATION_CONTENTS,
+  COMMUNICATION_FREQUENCIES,
+  type CommunicationCadence,
+  type CommunicationChannel,
+  type CommunicationContent,
+  type CommunicationFrequency,
+  communicationCadenceProblem,
+  daysBetween as calendarDaysBetween,
+  expandOccurrences,
+  isOccurrence,
+  isoWeekOf,
+  OCCURRENCE_STATUSES,
+  type OccurrenceStatus,
+  occurrenceStatus,
+} from './plan.ts';

@@ -2,6 +2,8 @@ import type { Database } from '@baton/db';
 import type { AccessService } from '../access/access.service.ts';
 import type { JournalRepository } from '../journal/journal.repository.ts';
 import type { ProjectsRepository } from '../projects/projects.repository.ts';
+import { CommunicationsRepository } from './communications.repository.ts';
+import { CommunicationsService } from './communications.service.ts';
 
 /** Communication plans, their calendar and the record of what was sent, wired to their repositories. */
 export function createCommunicationServices(deps: {
@@ -10,6 +12,6 @@ export function createCommunicationServices(deps: {
   projectsRepo: ProjectsRepository;
   journal: JournalRepository;
 }) {
-  void deps;
-  return {};
+  const { db, access, journal } = deps;
+  return { communications: new CommunicationsService(db, new CommunicationsRepository(), access, journal) };
 }

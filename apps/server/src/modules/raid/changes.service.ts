@@ -33,6 +33,9 @@ function thresholdsOf(s: RaidSettingsRow): ChangeThresholds {
   return { projectManagerCostLimit: s.pmCostLimit, projectManagerDaysLimit: s.pmDaysLimit };
 }
 
+/** Runs inside the transaction that approves a change, with the approved row. */
+type ApprovalHook = (tx: Database, actor: Actor, change: ChangeRequestRow) => Promise<void>;
+
 const SNAPSHOT = ['title', 'costImpact', 'scheduleImpactDays', 'status', 'level', 'decisionReason'] as const;
 const pick = (row: ChangeRequestRow) => Object.fromEntries(SNAPSHOT.map((k) => [k, row[k]]));
 
@@ -51,6 +54,13 @@ export class ChangesService {
     private readonly access: AccessService,
     private readonly journal: JournalRepository,
   ) {}
+
+  private onApproved: ApprovalHook | null = null;
+
+  /** Lets another module act on an approval inside its transaction (configuration management). */
+  connect(hooks: { onApproved: ApprovalHook }): void {
+    this.onApproved = hooks.onApproved;
+  }
 
   async thresholds() {
     const s = await this.repo.settings(this.db);
@@ -348,6 +358,7 @@ export class ChangesService {
         pick(before),
         pick(r),
       );
+      if (body.decision === 'approve' && this.onApproved) await this.onApproved(tx, actor, r);
       return r;
     });
     return (await this.dtos(actor, [after]))[0] as ChangeRequest;

@@ -8,6 +8,7 @@ import { Card } from '../../design/Card.tsx';
 import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
+import { ChangeItemsCard } from '../configuration/ChangeItemsCard.tsx';
 import { ChangeDecideDialog, ChangeRequestDialog } from './ChangeDialogs.tsx';
 import { ChangeTable } from './ChangeTable.tsx';
 import { formatMajor, splitQueue } from './change-model.ts';
@@ -72,6 +73,7 @@ export function ProjectChangesTab({ project }: { project: Project }) {
           />
         )}
       </Card>
+      <ChangeItemsCard project={project} />
       {submitting && <ChangeRequestDialog projectId={project.id} onClose={() => setSubmitting(false)} />}
       {deciding && (
         <ChangeDecideDialog key={deciding.id} change={deciding} onClose={() => setDeciding(null)} />

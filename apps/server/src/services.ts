@@ -19,6 +19,8 @@ import { ForecastService } from './modules/forecast/forecast.service.ts';
 import { ComplianceService } from './modules/governance/compliance.service.ts';
 import { GovernanceRepository } from './modules/governance/governance.repository.ts';
 import { GovernanceService } from './modules/governance/governance.service.ts';
+import { OperatingModelRepository } from './modules/governance/operating-model.repository.ts';
+import { OperatingModelService } from './modules/governance/operating-model.service.ts';
 import { PolicyRepository } from './modules/governance/policy.repository.ts';
 import { PolicyService } from './modules/governance/policy.service.ts';
 import { JobsRepository } from './modules/jobs/jobs.repository.ts';
@@ -94,7 +96,18 @@ export function createServices(
   const proposals = new ProposalsService(db, portfolioRepo, projectsRepo, strategy, access, journal);
   const raidRepo = new RaidRepository();
   const governanceRepo = new GovernanceRepository();
-  const governance = new GovernanceService(db, governanceRepo, projectsRepo, raidRepo, access, journal);
+  const operatingModelRepo = new OperatingModelRepository();
+  const operatingModels = new OperatingModelService(db, operatingModelRepo);
+  const governance = new GovernanceService(
+    db,
+    governanceRepo,
+    projectsRepo,
+    raidRepo,
+    access,
+    journal,
+    operatingModels,
+    operatingModelRepo,
+  );
   const policies = new PolicyService(db, new PolicyRepository(), journal);
   const risks = new RisksService(db, raidRepo, projectsRepo, access, journal);
   const qualityRepo = new QualityRepository();
@@ -160,16 +173,24 @@ export function createServices(
     const { health, facts, evm } = await metrics.health(projectId, asOf, true);
     return { computed: health, figures: { ...facts, ...evm } };
   });
+  const projects = new ProjectsService(db, projectsRepo, access, journal);
+  projects.connectOperatingModel((projectId) => operatingModels.forProject(projectId));
   governance.connect({
     policy: (projectId) => policies.forProject(projectId),
     documents: (projectId) => documents.presentDeliverables(projectId),
+    compliance: async (projectId) => {
+      const { rules, project } = await compliance.forProject(projectId);
+      const title = new Map(rules.map((r) => [r.key, r.title]));
+      return (project?.results ?? []).map((r) => ({ ...r, title: title.get(r.rule) ?? r.rule }));
+    },
   });
   const jobs = new JobsService(db, new JobsRepository(), access);
   const deliveryServices = createDeliveryServices({ db, access, jobs, statusReports, policies, journal });
   const dashboardServices = createDashboardServices({ db, access, jobs, metrics, capacity });
   const stakeholderServices = createStakeholderServices({ db, access, projectsRepo, journal });
   const communicationServices = createCommunicationServices({ db, access, projectsRepo, journal });
-  const configurationServices = createConfigurationServices({ db, access, projectsRepo, journal });
+  const changes = new ChangesService(db, raidRepo, projectsRepo, schedule, scheduleAnalysis, access, journal);
+  const configurationServices = createConfigurationServices({ db, access, projectsRepo, journal, changes });
   // Registers the forecast.portfolio job handler with the queue.
   const reports = new ReportsService(db, new ReportsRepository(), access, metrics, statusReports);
   // Scheduled reports can deliver the portfolio pack (a unit's projects and those beneath it).
@@ -193,7 +214,7 @@ export function createServices(
     auth: new AuthService(db, new AuthRepository(db), access, journal, policy),
     users: new UsersService(db, new UsersRepository(db), access, journal),
     org,
-    projects: new ProjectsService(db, projectsRepo, access, journal),
+    projects,
     customFields: new CustomFieldsService(db, new CustomFieldsRepository(db), journal),
     resources: new ResourcesService(db, resourcesRepo, access, org, journal),
     capacity,
@@ -217,8 +238,9 @@ export function createServices(
     review: new ReviewService(db, portfolioRepo, projectsRepo, access, journal),
     risks,
     issues: new IssuesService(db, raidRepo, projectsRepo, access, journal),
-    changes: new ChangesService(db, raidRepo, projectsRepo, schedule, scheduleAnalysis, access, journal),
+    changes,
     governance,
+    operatingModels,
     compliance,
     audits,
     standards,

@@ -42,6 +42,10 @@ let standardId = '';
 let deliverableId = '';
 let nonConformanceId = '';
 let lessonId = '';
+let configItemId = '';
+let configBaselineId = '';
+let stakeholderId = '';
+let communicationItemId = '';
 
 /** A throw-away task (and link) in project A, for routes that would delete the shared fixtures. */
 async function freshTask(): Promise<{ taskId: string; linkId: string }> {
@@ -224,6 +228,37 @@ beforeAll(async () => {
       whatHappened: 'Something worth keeping.',
     })
   ).id;
+  stakeholderId = (
+    await h.services.stakeholders.create(SYSTEM_ACTOR, {
+      name: 'Matrix stakeholder',
+      influence: 4,
+      interest: 4,
+      projectIds: [org.projectA],
+    })
+  ).id;
+  communicationItemId = (
+    await h.services.communications.create(SYSTEM_ACTOR, {
+      projectId: org.projectA,
+      title: 'Matrix communication',
+      content: 'status_report',
+      channel: 'email',
+      frequency: 'weekly',
+      startDate: '2027-01-04',
+      audience: { roles: ['Sponsor'] },
+    })
+  ).id;
+  {
+    const item = await h.services.configuration.create(SYSTEM_ACTOR, org.projectA, {
+      name: 'Matrix item',
+      kind: 'document',
+    });
+    configItemId = item.id;
+    await h.services.configuration.transition(SYSTEM_ACTOR, item.id, 1, 'in_review');
+    await h.services.configuration.transition(SYSTEM_ACTOR, item.id, 1, 'approved');
+    configBaselineId = (
+      await h.services.configurationBaselines.create(SYSTEM_ACTOR, org.projectA, { name: 'Matrix baseline' })
+    ).id;
+  }
   for (const role of ROLES) {
     const grants: Record<Where, { scopeType: 'organisation' | 'org_unit'; scopeId: string | null }> = {
       org: { scopeType: 'organisation', scopeId: null },
@@ -267,7 +302,32 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
       ).id,
     '/api/v1/skills/:id': async () =>
       (await h.services.resources.createSkill(SYSTEM_ACTOR, { name: `Temp ${Math.random()}` })).id,
+    '/api/v1/communication-records/:id': async () => {
+      const item = await h.services.communications.create(SYSTEM_ACTOR, {
+        projectId: org.projectA,
+        title: 'Temp communication',
+        content: 'custom',
+        channel: 'email',
+        frequency: 'once',
+        startDate: '2027-01-04',
+        audience: { roles: ['Sponsor'] },
+      });
+      const record = await h.services.communications.recordSent(SYSTEM_ACTOR, item.id, {
+        dueDate: '2027-01-04',
+      });
+      return record.id;
+    },
   };
+  fresh['/api/v1/configuration-items/:id'] = async () =>
+    (await h.services.configuration.create(SYSTEM_ACTOR, org.projectA, { name: 'Temp', kind: 'component' }))
+      .id;
+  fresh['/api/v1/configuration-baselines/:id'] = async () =>
+    (
+      await h.services.configurationBaselines.create(SYSTEM_ACTOR, org.projectA, {
+        name: `Temp ${Math.random()}`,
+        itemIds: [configItemId],
+      })
+    ).id;
   const throwaway = method === 'DELETE' && fresh[url] ? await fresh[url]() : null;
   const ids: Record<string, string> = {
     '/api/v1/tasks/:id': temp?.taskId ?? taskId,
@@ -297,6 +357,13 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     '/api/v1/deliverables/:id': deliverableId,
     '/api/v1/non-conformances/:id': nonConformanceId,
     '/api/v1/lessons/:id': lessonId,
+    '/api/v1/configuration-items/:id':
+      (url === '/api/v1/configuration-items/:id' && throwaway) || configItemId,
+    '/api/v1/configuration-baselines/:id':
+      (url === '/api/v1/configuration-baselines/:id' && throwaway) || configBaselineId,
+    '/api/v1/stakeholders/:id': stakeholderId,
+    '/api/v1/communication-items/:id': communicationItemId,
+    '/api/v1/communication-records/:id': throwaway ?? NO_SUCH,
     '/api/v1/timesheets/:id': NO_SUCH,
     '/api/v1/auth/tokens/:id': NO_SUCH,
     '/api/v1/jobs/:id': NO_SUCH,
@@ -326,6 +393,8 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'DELETE /api/v1/resources/:id/leave/:itemId': '?version=1',
     // a raw upload's placement is in its query string; its JSON body is then refused (415)
     'POST /api/v1/library/documents': `?orgUnitId=${org.unitA}`,
+    // an impossible version: refused before the service, so the shared fixture survives
+    'DELETE /api/v1/stakeholders/:id': '?version=0',
   };
   path += queries[`${method} ${url}`] ?? '';
   if (method === 'GET') return { url: path };
@@ -351,10 +420,13 @@ async function requestFor(method: string, url: string): Promise<{ url: string; b
     'POST /api/v1/deliverables': { projectId: org.projectA },
     'POST /api/v1/non-conformances': { projectId: org.projectA },
     'POST /api/v1/lessons': { projectId: org.projectA },
+    'POST /api/v1/communication-items': { projectId: org.projectA },
     'POST /api/v1/audits': { projectId: org.projectA },
     'POST /api/v1/standards': { orgUnitId: org.unitA },
     'POST /api/v1/status-reports': { projectId: org.projectA },
     'POST /api/v1/compliance-items': { orgUnitId: org.unitA },
+    // an empty label fails validation, so no version is recorded
+    'POST /api/v1/configuration-items/:id/versions': { label: '' },
   };
   return { url: path, body: bodies[`${method} ${url}`] ?? {} };
 }

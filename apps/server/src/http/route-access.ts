@@ -23,8 +23,12 @@ import type { Action } from '@baton/core';
  * - standard / compliance-item: the org unit a PMO standard or checklist item is defined at (the root
  *   when none); a new one is placed like new-template (the body's `orgUnitId`);
  * - status-report: the project of the status report named by `:id`;
+ * - configuration-item / configuration-baseline: the project of the item or baseline named by `:id`;
  * - audit / finding: the audited project, or the audited org unit (the root when none); new-audit:
  *   the body's `projectId` or `orgUnitId`;
+ * - communication-item / communication-record: the project of the plan item (of the record's item), or
+ *   the org unit of a PMO item (the root when none); new-communication-item: the body's `projectId`,
+ *   else its `orgUnitId` (the root when absent);
  * - new-*: where the thing being created will sit, read from the request body (`new-allocation`: its
  *   `projectId`; `new-resource`: its `orgUnitId`).
  */
@@ -66,8 +70,13 @@ export type ScopeRef =
   | 'deliverable'
   | 'non-conformance'
   | 'lesson'
+  | 'configuration-item'
+  | 'configuration-baseline'
   | 'document'
-  | 'new-library-document';
+  | 'new-library-document'
+  | 'communication-item'
+  | 'new-communication-item'
+  | 'communication-record';
 
 export type Access =
   | { kind: 'public' }
@@ -339,6 +348,14 @@ export const ROUTE_ACCESS = {
   'PUT /api/v1/projects/:id/lifecycle/gates/:phaseKey/checklist': can('project.update', 'project'),
   'POST /api/v1/projects/:id/lifecycle/gates/:phaseKey/submission': can('project.update', 'project'),
   'POST /api/v1/projects/:id/lifecycle/gates/:phaseKey/decision': can('project.approve', 'project'),
+  // The operating model (issue 9): everyone on the project sees the rules; the PMO waives gate items.
+  'GET /api/v1/projects/:id/operating-model': can('project.read', 'project'),
+  'GET /api/v1/projects/:id/lifecycle/gates/:phaseKey/waivers': can('project.read', 'project'),
+  'POST /api/v1/projects/:id/lifecycle/gates/:phaseKey/waivers': can('governance.manage', 'project'),
+  'DELETE /api/v1/projects/:id/lifecycle/gates/:phaseKey/waivers/:itemId': can(
+    'governance.manage',
+    'project',
+  ),
 
   // The clearinghouse. Project documents: read with the project, written by whoever may change it.
   // The PMO library: read by anyone who reads projects, written by the PMO (governance.manage) where
@@ -379,6 +396,53 @@ export const ROUTE_ACCESS = {
   'POST /api/v1/lessons': can('project.update', 'new-in-project'),
   'PATCH /api/v1/lessons/:id': can('project.update', 'lesson'),
   'DELETE /api/v1/lessons/:id': can('project.update', 'lesson'),
+
+  // Configuration management (issue 9): read with the project, written by whoever may change it.
+  // Approving a version needs project.approve or change.approve (an approver or the change board),
+  // its other moves project.update: the service checks which. A baseline is frozen (no PATCH); only
+  // the PMO (governance.manage) deletes one. The PMO-wide audit covers the projects the caller reads.
+  'GET /api/v1/projects/:id/configuration-items': can('project.read', 'project'),
+  'POST /api/v1/projects/:id/configuration-items': can('project.update', 'project'),
+  'GET /api/v1/configuration-items/:id': can('project.read', 'configuration-item'),
+  'PATCH /api/v1/configuration-items/:id': can('project.update', 'configuration-item'),
+  'DELETE /api/v1/configuration-items/:id': can('project.update', 'configuration-item'),
+  'POST /api/v1/configuration-items/:id/versions': can('project.update', 'configuration-item'),
+  'POST /api/v1/configuration-items/:id/versions/:number/transition': can(
+    ['project.update', 'project.approve', 'change.approve'],
+    'configuration-item',
+  ),
+  'GET /api/v1/projects/:id/configuration-baselines': can('project.read', 'project'),
+  'POST /api/v1/projects/:id/configuration-baselines': can('project.update', 'project'),
+  'GET /api/v1/configuration-baselines/:id': can('project.read', 'configuration-baseline'),
+  'DELETE /api/v1/configuration-baselines/:id': can('governance.manage', 'configuration-baseline'),
+  'GET /api/v1/projects/:id/configuration-audit': can('project.read', 'project'),
+  'GET /api/v1/configuration/audit': can('project.read', 'anywhere'),
+  'GET /api/v1/change-requests/:id/configuration-items': can('project.read', 'change-request'),
+  'PUT /api/v1/change-requests/:id/configuration-items': can('project.update', 'change-request'),
+
+  // Stakeholders (issue 9). One register shared across projects: reads are filtered to the stakeholders
+  // registered where the caller reads projects or on a project they see. Writes need project.update
+  // somewhere; the service checks it on every project linked or unlinked, and — for a stakeholder on
+  // no project, or to delete one still on projects the caller may not change — at its org unit.
+  'GET /api/v1/stakeholders': can('project.read', 'anywhere'),
+  'POST /api/v1/stakeholders': can('project.update', 'anywhere'),
+  'GET /api/v1/stakeholders/:id': can('project.read', 'anywhere'),
+  'PATCH /api/v1/stakeholders/:id': can('project.update', 'anywhere'),
+  'DELETE /api/v1/stakeholders/:id': can('project.update', 'anywhere'),
+
+  // Communication plans (issue 9). Reads are filtered to the plans of projects the caller reads and
+  // the PMO items of units they read. A project's plan is changed with project.update on the project;
+  // a PMO's own items (no project) also need governance.manage at their unit: the service checks it.
+  'GET /api/v1/communication-items': can('project.read', 'anywhere'),
+  'POST /api/v1/communication-items': can('project.update', 'new-communication-item'),
+  'GET /api/v1/communication-items/:id': can('project.read', 'communication-item'),
+  'PATCH /api/v1/communication-items/:id': can('project.update', 'communication-item'),
+  'DELETE /api/v1/communication-items/:id': can('project.update', 'communication-item'),
+  'POST /api/v1/communication-items/:id/records': can('project.update', 'communication-item'),
+  'DELETE /api/v1/communication-records/:id': can('project.update', 'communication-record'),
+  'GET /api/v1/communications/calendar': can('project.read', 'anywhere'),
+  'GET /api/v1/communications/coordination': can('project.read', 'anywhere'),
+  'GET /api/v1/communications/audience': can('project.read', 'anywhere'),
 
   // Timesheets: people log their own hours; the project's manager approves them.
   'GET /api/v1/timesheets': can('timesheet.log', 'anywhere'),

@@ -321,6 +321,19 @@ async function resolveScope(
       return s.nonConformances.pathOf(param(req, 'id'));
     case 'lesson':
       return s.lessons.pathOf(param(req, 'id'));
+    case 'configuration-item':
+      return s.configuration.pathOfItem(param(req, 'id'));
+    case 'configuration-baseline':
+      return s.configurationBaselines.pathOf(param(req, 'id'));
+    case 'communication-item':
+      return s.communications.pathOf(param(req, 'id'));
+    case 'communication-record':
+      return s.communications.pathOfRecord(param(req, 'id'));
+    case 'new-communication-item':
+      return s.communications.newPath({
+        projectId: bodyField(req, 'projectId'),
+        orgUnitId: bodyField(req, 'orgUnitId'),
+      });
     case 'new-in-project':
     case 'new-allocation': {
       const projectId = bodyField(req, 'projectId');

@@ -8,9 +8,9 @@ import {
   configurationItemVersions,
   orgUnits,
   projects,
-  users,
 } from '@baton/db/schema';
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { userNames as userNamesOf } from '../shared/names.ts';
 
 export type CiRow = typeof configurationItems.$inferSelect;
 export type CiVersionRow = typeof configurationItemVersions.$inferSelect;
@@ -268,14 +268,8 @@ export class ConfigurationRepository {
     return db.select(projectRef).from(projects).where(isNull(projects.deletedAt)).orderBy(asc(projects.code));
   }
 
-  async userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-    const list = [...new Set(ids.filter((x): x is string => !!x))];
-    if (list.length === 0) return new Map();
-    const rows = await db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, list));
-    return new Map(rows.map((r) => [r.id, r.name]));
+  userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    return userNamesOf(db, ids);
   }
 
   async unitNames(db: Database): Promise<Map<string, string>> {

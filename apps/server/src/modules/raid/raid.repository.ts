@@ -2,7 +2,6 @@ import type { Database } from '@baton/db';
 import {
   changeRequests,
   issues,
-  orgUnits,
   portfolios,
   projects,
   raidEntries,
@@ -13,6 +12,7 @@ import {
   users,
 } from '@baton/db/schema';
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { orgUnitNames as orgUnitNamesOf, userNames as userNamesOf } from '../shared/names.ts';
 
 export type RaidSettingsRow = typeof raidSettings.$inferSelect;
 export type RiskRow = typeof risks.$inferSelect;
@@ -80,14 +80,8 @@ export class RaidRepository {
       .where(and(inArray(projects.id, [...ids]), isNull(projects.deletedAt)));
   }
 
-  async userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-    const list = [...new Set(ids.filter((x): x is string => !!x))];
-    if (list.length === 0) return new Map();
-    const rows = await db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, list));
-    return new Map(rows.map((r) => [r.id, r.name]));
+  userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    return userNamesOf(db, ids);
   }
 
   async userExists(db: Database, id: string): Promise<boolean> {
@@ -116,14 +110,8 @@ export class RaidRepository {
     return new Map(rows.map((r) => [r.id, { name: r.name, orgUnitId: r.orgUnitId }]));
   }
 
-  async orgUnitNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-    const list = [...new Set(ids.filter((x): x is string => !!x))];
-    if (list.length === 0) return new Map();
-    const rows = await db
-      .select({ id: orgUnits.id, name: orgUnits.name })
-      .from(orgUnits)
-      .where(inArray(orgUnits.id, list));
-    return new Map(rows.map((r) => [r.id, r.name]));
+  orgUnitNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    return orgUnitNamesOf(db, ids);
   }
 
   // ---- risks ----

@@ -12,6 +12,7 @@ import {
 } from '@baton/db/schema';
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Visible } from '../access/access.service.ts';
+import { orgUnitNames as orgUnitNamesOf, userNames as userNamesOf } from '../shared/names.ts';
 import { visibleProjects } from '../shared/visibility.repository.ts';
 
 export type CommunicationItemRow = typeof communicationItems.$inferSelect;
@@ -184,24 +185,12 @@ export class CommunicationsRepository {
     return new Map(rows.map((r) => [r.id, r]));
   }
 
-  async orgUnitNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-    const list = unique(ids);
-    if (list.length === 0) return new Map();
-    const rows = await db
-      .select({ id: orgUnits.id, name: orgUnits.name })
-      .from(orgUnits)
-      .where(inArray(orgUnits.id, list));
-    return new Map(rows.map((r) => [r.id, r.name]));
+  orgUnitNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    return orgUnitNamesOf(db, ids);
   }
 
-  async userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-    const list = unique(ids);
-    if (list.length === 0) return new Map();
-    const rows = await db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, list));
-    return new Map(rows.map((r) => [r.id, r.name]));
+  userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    return userNamesOf(db, ids);
   }
 
   async stakeholdersByIds(

@@ -1,7 +1,8 @@
 import type { Database } from '@baton/db';
-import { orgUnits, projects, stakeholderProjects, stakeholders, users } from '@baton/db/schema';
+import { orgUnits, projects, stakeholderProjects, stakeholders } from '@baton/db/schema';
 import { and, asc, eq, exists, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Visible } from '../access/access.service.ts';
+import { userNames as userNamesOf } from '../shared/names.ts';
 import { visibleProjects } from '../shared/visibility.repository.ts';
 
 export type StakeholderRow = typeof stakeholders.$inferSelect;
@@ -155,14 +156,8 @@ export class StakeholdersRepository {
     return rows.map((r) => r.projectId).sort();
   }
 
-  async userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
-    const list = [...new Set(ids.filter((x): x is string => !!x))];
-    if (list.length === 0) return new Map();
-    const rows = await db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(inArray(users.id, list));
-    return new Map(rows.map((r) => [r.id, r.name]));
+  userNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    return userNamesOf(db, ids);
   }
 
   async unitNames(db: Database, ids: readonly (string | null)[]): Promise<Map<string, string>> {

@@ -9,6 +9,7 @@ import {
   policyValues,
   resolvePolicy,
   type UnitPolicy,
+  unitChain,
 } from '@baton/core';
 import type { Database } from '@baton/db';
 import { invalid, notFound, staleVersion } from '../../http/problem.ts';
@@ -30,21 +31,9 @@ export class PolicyService {
     private readonly journal: JournalRepository,
   ) {}
 
-  /** The chain of units from the top (the enterprise PMO) down to the unit. */
-  private chainOf(units: readonly Unit[], orgUnitId: string): Unit[] {
-    const byId = new Map(units.map((u) => [u.id, u]));
-    const out: Unit[] = [];
-    let u = byId.get(orgUnitId);
-    while (u && out.length < 64) {
-      out.unshift(u);
-      u = u.parentId ? byId.get(u.parentId) : undefined;
-    }
-    return out;
-  }
-
   private async resolveAt(orgUnitId: string, extra?: UnitPolicy) {
     const [units, rows] = await Promise.all([this.repo.units(this.db), this.repo.all(this.db)]);
-    const chain = this.chainOf(units, orgUnitId);
+    const chain = unitChain(units, orgUnitId);
     if (chain.length === 0) throw notFound('Org unit');
     const byUnit = new Map(rows.map((r) => [r.orgUnitId, r]));
     const name = new Map(units.map((u) => [u.id, u.name]));
@@ -95,7 +84,7 @@ export class PolicyService {
     const top = orgUnitId ?? units.find((u) => !u.parentId)?.id;
     if (!top) return policyValues(resolvePolicy([]).effective);
     const byUnit = new Map(rows.map((r) => [r.orgUnitId, r]));
-    const chain = this.chainOf(units, top).map((u) => ({
+    const chain = unitChain(units, top).map((u) => ({
       orgUnitId: u.id,
       settings: (byUnit.get(u.id)?.settings ?? {}) as UnitPolicy['settings'],
     }));
@@ -124,7 +113,7 @@ export class PolicyService {
     for (const p of projects) {
       let v = perUnit.get(p.orgUnitId);
       if (!v) {
-        const chain = this.chainOf(units, p.orgUnitId).map((u) => ({
+        const chain = unitChain(units, p.orgUnitId).map((u) => ({
           orgUnitId: u.id,
           settings: (byUnit.get(u.id)?.settings ?? {}) as UnitPolicy['settings'],
         }));

@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { fetchOperatingModel, operatingModelKeys } from '../../api/governance.ts';
 import { Badge } from '../../design/Badge.tsx';
-
-const TONES = { supportive: 'green', controlling: 'amber', directive: 'red' } as const;
+import { PMO_MODEL_TONES } from '../org/OperatingModelDialog.tsx';
 
 /**
  * The PMO operating model the project works under, on every project page: the rules people work
@@ -19,7 +18,7 @@ export function OperatingModelBadge({ projectId }: { projectId: string }) {
   const m = q.data;
   return (
     <span className="om-badge" title={m.rules}>
-      <Badge tone={TONES[m.model]}>PMO model: {m.label}</Badge>
+      <Badge tone={PMO_MODEL_TONES[m.model]}>PMO model: {m.label}</Badge>
       <span>
         {m.definedAtName ? `set by ${m.definedAtName}` : 'the organisation’s default'}
         <span className="visually-hidden">. {m.rules}</span>

@@ -1,3 +1,4 @@
+import { PMO_MODEL_LABELS, PMO_MODEL_RULES } from '@baton/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { describeError } from '../../api/client.ts';
@@ -10,20 +11,8 @@ import { useToast } from '../../design/Toast.tsx';
 
 export type PmoModel = OrgUnit['effectivePmoModel'];
 
-export const PMO_MODEL_LABELS: Record<PmoModel, string> = {
-  supportive: 'Supportive',
-  controlling: 'Controlling',
-  directive: 'Directive',
-};
-
-export const PMO_MODEL_HELP: Record<PmoModel, string> = {
-  supportive:
-    'Standards are guidance: unmet gate criteria and compliance rules warn and are recorded with the review.',
-  controlling:
-    'Standards are enforced: unmet gate criteria and compliance rules block the gate until met or waived by the PMO with a reason.',
-  directive:
-    'The PMO runs the gates: enforced as under controlling, and the PMO itself takes phase transitions and gate decisions; project managers propose.',
-};
+/** Badge tones per model, shared by the organisation page and the project header. */
+export const PMO_MODEL_TONES = { supportive: 'green', controlling: 'amber', directive: 'red' } as const;
 
 /** Sets the operating model of one org unit, or lets it inherit from the unit above. */
 export function OperatingModelDialog({
@@ -65,7 +54,7 @@ export function OperatingModelDialog({
     ...(['supportive', 'controlling', 'directive'] as const).map((m) => ({
       value: m,
       label: PMO_MODEL_LABELS[m],
-      help: PMO_MODEL_HELP[m],
+      help: PMO_MODEL_RULES[m],
     })),
   ];
   return (

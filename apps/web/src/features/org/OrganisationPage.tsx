@@ -1,3 +1,4 @@
+import { PMO_MODEL_LABELS, PMO_MODEL_RULES } from '@baton/core';
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { useOrgUnits, usePortfolios, usePrograms, useUserDirectory } from '../../api/queries.ts';
@@ -11,7 +12,7 @@ import { EmptyState } from '../../design/EmptyState.tsx';
 import { ErrorState } from '../../design/ErrorState.tsx';
 import { LoadingState } from '../../design/Spinner.tsx';
 import { Table } from '../../design/Table.tsx';
-import { OperatingModelDialog, PMO_MODEL_HELP, PMO_MODEL_LABELS } from './OperatingModelDialog.tsx';
+import { OperatingModelDialog, PMO_MODEL_TONES } from './OperatingModelDialog.tsx';
 import { OrgNodeDialog, type OrgNodeTarget } from './OrgNodeDialog.tsx';
 
 const KIND_LABELS: Record<OrgUnit['kind'], string> = {
@@ -19,8 +20,6 @@ const KIND_LABELS: Record<OrgUnit['kind'], string> = {
   business_unit_pmo: 'Business-unit PMO',
   department: 'Department',
 };
-
-const MODEL_TONES = { supportive: 'green', controlling: 'amber', directive: 'red' } as const;
 
 export function OrganisationPage() {
   const { can } = useSession();
@@ -124,8 +123,8 @@ export function OrganisationPage() {
                       <Badge square>{KIND_LABELS[unit.kind]}</Badge>
                     </td>
                     <td>
-                      <span className="title-with-badge" title={PMO_MODEL_HELP[unit.effectivePmoModel]}>
-                        <Badge tone={MODEL_TONES[unit.effectivePmoModel]}>
+                      <span className="title-with-badge" title={PMO_MODEL_RULES[unit.effectivePmoModel]}>
+                        <Badge tone={PMO_MODEL_TONES[unit.effectivePmoModel]}>
                           {PMO_MODEL_LABELS[unit.effectivePmoModel]}
                         </Badge>
                         <span className="cell-sub">

@@ -77,7 +77,7 @@ export class ComplianceService {
 
   /** One project's row of the report (null when no rule applies to it yet). */
   async forProject(projectId: string) {
-    const list = (await this.repo.projectsForCompliance(this.db)).filter((p) => p.id === projectId);
+    const list = await this.repo.projectsForCompliance(this.db, projectId);
     if (list.length === 0) throw notFound('Project');
     const { rows, now } = await this.evaluate(list);
     const row = rows[0];
@@ -88,31 +88,45 @@ export class ComplianceService {
     };
   }
 
-  private async evaluate(list: Awaited<ReturnType<GovernanceRepository['projectsForCompliance']>>) {
-    const ids = list.map((p) => p.id);
-    const [units, lifecycles, baselined, ownRisks, links, policyOf, findings, checklist, reports] =
-      await Promise.all([
-        this.repo.orgUnits(this.db),
-        this.repo.lifecyclesOf(this.db, ids),
-        this.repo.baselinedProjects(this.db, ids),
-        this.repo.allRisks(this.db),
-        this.repo.allRiskLinks(this.db),
-        this.policies.forProjects(),
-        this.findings?.() ?? Promise.resolve(new Map<string, { open: number; overdueHigh: number }>()),
-        this.checklist?.() ?? Promise.resolve(new Map<string, { met: number; total: number }>()),
-        this.statusReports?.() ??
-          Promise.resolve(new Map<string, { period: string; submitted: boolean } | null>()),
-      ]);
-    const lifecycleOf = new Map(lifecycles.map((l) => [l.projectId, l]));
-    const risksOf = new Map<string, (typeof ownRisks)[number][]>();
+  /**
+   * Each project's own risks and the shared ones linked to it. One project (a gate, its compliance
+   * tab) reads just its own; a report reads them all at once.
+   */
+  private async risksByProject(ids: readonly string[]) {
+    type Risk = Awaited<ReturnType<GovernanceRepository['allRisks']>>[number];
+    const only = ids.length === 1 ? (ids[0] as string) : null;
+    if (only) return new Map<string, Risk[]>([[only, await this.repo.risksOfProject(this.db, only)]]);
+    const [ownRisks, links] = await Promise.all([
+      this.repo.allRisks(this.db),
+      this.repo.allRiskLinks(this.db),
+    ]);
+    const risksOf = new Map<string, Risk[]>();
     const byId = new Map(ownRisks.map((r) => [r.id, r]));
-    const add = (pid: string, r: (typeof ownRisks)[number]) =>
-      risksOf.set(pid, [...(risksOf.get(pid) ?? []), r]);
+    const add = (pid: string, r: Risk) => risksOf.set(pid, [...(risksOf.get(pid) ?? []), r]);
     for (const r of ownRisks) if (r.projectId) add(r.projectId, r);
     for (const l of links) {
       const r = byId.get(l.riskId);
       if (r) add(l.projectId, r);
     }
+    return risksOf;
+  }
+
+  private async evaluate(list: Awaited<ReturnType<GovernanceRepository['projectsForCompliance']>>) {
+    const ids = list.map((p) => p.id);
+    const [units, lifecycles, baselined, risksOf, policyOf, findings, checklist, reports] = await Promise.all(
+      [
+        this.repo.orgUnits(this.db),
+        this.repo.lifecyclesOf(this.db, ids),
+        this.repo.baselinedProjects(this.db, ids),
+        this.risksByProject(ids),
+        this.policies.forProjects(),
+        this.findings?.() ?? Promise.resolve(new Map<string, { open: number; overdueHigh: number }>()),
+        this.checklist?.() ?? Promise.resolve(new Map<string, { met: number; total: number }>()),
+        this.statusReports?.() ??
+          Promise.resolve(new Map<string, { period: string; submitted: boolean } | null>()),
+      ],
+    );
+    const lifecycleOf = new Map(lifecycles.map((l) => [l.projectId, l]));
     const now = Date.now();
     const rows = list.map((p) => {
       const l = lifecycleOf.get(p.id);

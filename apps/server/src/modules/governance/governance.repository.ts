@@ -160,7 +160,8 @@ export class GovernanceRepository {
     return row?.status ?? null;
   }
 
-  async projectsForCompliance(db: Database) {
+  /** Every live project's compliance facts, or one project's when it is named. */
+  async projectsForCompliance(db: Database, projectId?: string) {
     return db
       .select({
         id: projects.id,
@@ -173,7 +174,11 @@ export class GovernanceRepository {
         plannedStart: projects.plannedStart,
       })
       .from(projects)
-      .where(isNull(projects.deletedAt));
+      .where(
+        projectId === undefined
+          ? isNull(projects.deletedAt)
+          : and(isNull(projects.deletedAt), eq(projects.id, projectId)),
+      );
   }
 
   async projectNames(db: Database, ids: readonly string[]) {

@@ -556,7 +556,7 @@ export class GovernanceService {
     for (const r of rules)
       if (r.applicable && !r.passed && !(r.rule === 'charter' && named.has('criterion:charter')))
         findings.push(finding('compliance', r.rule, r.title, r.detail));
-    return { findings, evidence };
+    return { findings, evidence, policy };
   }
 
   /** The operating model applied to a gate's findings, with the PMO's waivers at that gate. */
@@ -589,8 +589,7 @@ export class GovernanceService {
     const { def, state } = await this.stateFor(projectId, row.version, phaseKey);
     if (state.status !== 'active')
       throw new ProblemError(422, 'not-active', `${def.name} is not the phase in progress.`);
-    const { findings } = await this.gateFindings(projectId, def, state);
-    const policy = await this.sources.policy?.(projectId);
+    const { findings, policy } = await this.gateFindings(projectId, def, state);
     const unmet = new Set([
       ...findings.map((f) => f.item),
       ...(policy?.blockGoWithOpenHighRisks ? ['policy:open-high-risks'] : []),

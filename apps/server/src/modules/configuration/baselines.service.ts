@@ -232,10 +232,13 @@ export class ConfigurationBaselinesService {
   private async audits(
     projects: readonly CiProjectRef[],
     baselineOf: (projectId: string, baselines: readonly BaselineRow[]) => BaselineRow | null,
+    /** The projects' items when the caller has read them already. */
+    preloaded?: Awaited<ReturnType<ConfigurationRepository['items']>>,
   ): Promise<ProjectConfigurationAudit[]> {
     const ids = projects.map((p) => p.id);
+    const wanted = new Set(ids);
     const [items, baselines] = await Promise.all([
-      this.repo.items(this.db, ids),
+      preloaded ? preloaded.filter((i) => wanted.has(i.projectId)) : this.repo.items(this.db, ids),
       this.repo.baselines(this.db, ids),
     ]);
     const chosen = new Map(projects.map((p) => [p.id, baselineOf(p.id, baselines)]));
@@ -252,19 +255,22 @@ export class ConfigurationBaselinesService {
     const changes = await this.repo.changes(this.db, [
       ...new Set(versions.map((v) => v.changeRequestId).filter((x): x is string => !!x)),
     ]);
+    // Grouped once, so the central view over many projects stays linear.
+    const itemsOf = groupBy(items, (i) => i.projectId);
+    const projectOfItem = new Map(items.map((i) => [i.id, i.projectId]));
+    const versionsOf = groupBy(versions, (v) => projectOfItem.get(v.itemId) ?? '');
+    const entriesOf = groupBy(entries, (e: BaselineEntryRow) => e.baselineId);
     return projects.map((p) => {
-      const mine = items.filter((i) => i.projectId === p.id);
-      const mineIds = new Set(mine.map((i) => i.id));
       const baseline = chosen.get(p.id) ?? null;
       const audit = auditConfiguration({
-        items: mine,
-        versions: versions.filter((v) => mineIds.has(v.itemId)).map(asAuditVersion),
+        items: itemsOf.get(p.id) ?? [],
+        versions: (versionsOf.get(p.id) ?? []).map(asAuditVersion),
         baseline: baseline
           ? {
               id: baseline.id,
               name: baseline.name,
               createdAt: baseline.createdAt.toISOString(),
-              entries: entries.filter((e: BaselineEntryRow) => e.baselineId === baseline.id),
+              entries: entriesOf.get(baseline.id) ?? [],
             }
           : null,
         changes,
@@ -307,7 +313,8 @@ export class ConfigurationBaselinesService {
     ]);
     const subtree = q.orgUnitId ? new Set(await this.access.subtree(q.orgUnitId)) : null;
     const projectStatuses = q.projectStatus ? new Set(q.projectStatus.split(',')) : null;
-    const withItems = new Set((await this.repo.items(this.db)).map((i) => i.projectId));
+    const allItems = await this.repo.items(this.db);
+    const withItems = new Set(allItems.map((i) => i.projectId));
     const projects = all.filter(
       (p) =>
         withItems.has(p.id) &&
@@ -318,6 +325,7 @@ export class ConfigurationBaselinesService {
     const audits = await this.audits(
       projects,
       (id, baselines) => baselines.find((b) => b.projectId === id) ?? null,
+      allItems,
     );
     const byId = new Map(projects.map((p) => [p.id, p]));
     const shown = audits
@@ -338,4 +346,15 @@ export class ConfigurationBaselinesService {
       .filter((a) => a.items.length > 0);
     return { projects: shown, summary: summariseAudit(shown.flatMap((a) => a.items)) };
   }
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(r);
+    else out.set(k, [r]);
+  }
+  return out;
 }

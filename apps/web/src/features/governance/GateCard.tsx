@@ -70,7 +70,8 @@ export function ActiveGateCard({
   const decided = lastDecided(lifecycle, phase.key);
   const blockers = blockersOf(phase.readiness);
   const enforcement = lifecycle.enforcement;
-  // Without an enforcement (an older server answer) the readiness alone decides, as it used to.
+  // The lifecycle carries the enforcement of the phase in progress (null only when none is active);
+  // should it be missing, the readiness alone decides.
   const blocked = enforcement ? enforcement.outcome === 'block' : !phase.readiness.ready;
   // Under a directive model the PMO decides the gates; the project proposes by submitting.
   const directive = lifecycle.operatingModel.model === 'directive';

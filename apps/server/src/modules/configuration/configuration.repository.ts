@@ -10,7 +10,7 @@ import {
   projects,
 } from '@baton/db/schema';
 import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { userNames as userNamesOf } from '../shared/names.ts';
+import { userNames as userNamesOf } from '../shared/names.repository.ts';
 
 export type CiRow = typeof configurationItems.$inferSelect;
 export type CiVersionRow = typeof configurationItemVersions.$inferSelect;

@@ -12,7 +12,7 @@ import {
   users,
 } from '@baton/db/schema';
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { orgUnitNames as orgUnitNamesOf, userNames as userNamesOf } from '../shared/names.ts';
+import { orgUnitNames as orgUnitNamesOf, userNames as userNamesOf } from '../shared/names.repository.ts';
 
 export type RaidSettingsRow = typeof raidSettings.$inferSelect;
 export type RiskRow = typeof risks.$inferSelect;

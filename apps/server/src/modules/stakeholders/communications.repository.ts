@@ -12,7 +12,7 @@ import {
 } from '@baton/db/schema';
 import { and, asc, eq, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Visible } from '../access/access.service.ts';
-import { orgUnitNames as orgUnitNamesOf, userNames as userNamesOf } from '../shared/names.ts';
+import { orgUnitNames as orgUnitNamesOf, userNames as userNamesOf } from '../shared/names.repository.ts';
 import { visibleProjects } from '../shared/visibility.repository.ts';
 
 export type CommunicationItemRow = typeof communicationItems.$inferSelect;

@@ -2,7 +2,7 @@ import type { Database } from '@baton/db';
 import { orgUnits, projects, stakeholderProjects, stakeholders } from '@baton/db/schema';
 import { and, asc, eq, exists, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Visible } from '../access/access.service.ts';
-import { userNames as userNamesOf } from '../shared/names.ts';
+import { userNames as userNamesOf } from '../shared/names.repository.ts';
 import { visibleProjects } from '../shared/visibility.repository.ts';
 
 export type StakeholderRow = typeof stakeholders.$inferSelect;

@@ -68,6 +68,19 @@ export function unitChain<U extends { id: string; parentId: string | null }>(
   return out;
 }
 
+/** The model in force at a unit, from every unit's parent and stored setting (unknown values inherit). */
+export function pmoModelAt(
+  units: readonly { id: string; parentId: string | null; pmoModel: string | null }[],
+  orgUnitId: string,
+): ResolvedModel {
+  return resolvePmoModel(
+    unitChain(units, orgUnitId).map((u) => ({
+      orgUnitId: u.id,
+      pmoModel: isPmoModel(u.pmoModel) ? u.pmoModel : null,
+    })),
+  );
+}
+
 export const FINDING_KINDS = ['criterion', 'deliverable', 'policy', 'compliance'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 

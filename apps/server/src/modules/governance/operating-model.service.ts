@@ -1,11 +1,4 @@
-import {
-  isPmoModel,
-  PMO_MODEL_LABELS,
-  PMO_MODEL_RULES,
-  type PmoModel,
-  resolvePmoModel,
-  unitChain,
-} from '@baton/core';
+import { PMO_MODEL_LABELS, PMO_MODEL_RULES, type PmoModel, pmoModelAt } from '@baton/core';
 import type { Database } from '@baton/db';
 import { notFound } from '../../http/problem.ts';
 import type { OperatingModelRepository } from './operating-model.repository.ts';
@@ -27,11 +20,8 @@ export class OperatingModelService {
 
   async forUnit(orgUnitId: string, db: Database = this.db): Promise<OperatingModelDto> {
     const units = await this.repo.units(db);
-    const chain = unitChain(units, orgUnitId);
-    if (chain.length === 0) throw notFound('Org unit');
-    const r = resolvePmoModel(
-      chain.map((u) => ({ orgUnitId: u.id, pmoModel: isPmoModel(u.pmoModel) ? u.pmoModel : null })),
-    );
+    if (!units.some((u) => u.id === orgUnitId)) throw notFound('Org unit');
+    const r = pmoModelAt(units, orgUnitId);
     return {
       model: r.model,
       label: PMO_MODEL_LABELS[r.model],

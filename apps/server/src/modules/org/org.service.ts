@@ -1,5 +1,5 @@
 import type { OrgUnit, Portfolio, Program } from '@baton/contracts';
-import { isPmoModel, type PmoModel, resolvePmoModel, unitChain } from '@baton/core';
+import { isPmoModel, type PmoModel, pmoModelAt } from '@baton/core';
 import type { Database } from '@baton/db';
 import { conflict, invalid, notFound, staleVersion } from '../../http/problem.ts';
 import type { AccessService, Actor } from '../access/access.service.ts';
@@ -79,12 +79,7 @@ export class OrgService {
       return n;
     };
     return units.map((u) => {
-      const model = resolvePmoModel(
-        unitChain(units, u.id).map((c) => ({
-          orgUnitId: c.id,
-          pmoModel: isPmoModel(c.pmoModel) ? c.pmoModel : null,
-        })),
-      );
+      const model = pmoModelAt(units, u.id);
       return {
         ...stamp(u),
         ...unitSnap(u),
